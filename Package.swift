@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "qmsforms",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "QMSForms", targets: ["QMSForms"]),
+        .executable(name: "qmsforms", targets: ["qmsforms"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        .target(
+            name: "QMSForms",
+            dependencies: [
+                "XMLSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "qmsforms",
+            dependencies: [
+                "QMSForms",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
+        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], resources: [.copy("Golden")]),
+        .testTarget(name: "qmsformsTests", dependencies: ["QMSForms"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

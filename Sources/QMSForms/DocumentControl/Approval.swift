@@ -1,0 +1,27 @@
+/// One of the three signatures every controlled document carries: prepared (编制),
+/// reviewed (审核) and approved (批准), each with a name and a date.
+public struct Approval: Sendable, Equatable {
+    /// Who signs, in the order the roles must sign.
+    public enum Role: String, Sendable, CaseIterable {
+        case prepared, reviewed, approved
+
+        public var label: Bilingual {
+            switch self {
+            case .prepared: Bilingual(zh: "编制", en: "Prepared")
+            case .reviewed: Bilingual(zh: "审核", en: "Reviewed")
+            case .approved: Bilingual(zh: "批准", en: "Approved")
+            }
+        }
+    }
+
+    public var role: Role
+    public var name: String
+    /// ISO date, `yyyy-mm-dd`.
+    public var date: String
+
+    public init(role: Role, name: String, date: String) {
+        self.role = role
+        self.name = name
+        self.date = date
+    }
+}

@@ -1,0 +1,56 @@
+/// The control data of a controlled document: revision, approvals, effective date, retention,
+/// keeping department and the pattern its records are numbered with.
+public struct DocumentControl: Sendable, Equatable {
+    public var revision: Revision
+    /// Prepared, reviewed and approved, in that order.
+    public var approvals: [Approval]
+    /// 实施日期, ISO date.
+    public var effective: String
+    public var retention: Retention
+    /// 保存部门.
+    public var department: Bilingual
+    public var recordNumber: RecordNumberPattern
+    /// After which revision number the next change bumps the edition letter (A/4 → B/0).
+    public var letterAfter: Int
+
+    public init(revision: Revision, approvals: [Approval], effective: String, retention: Retention,
+                department: Bilingual, recordNumber: RecordNumberPattern, letterAfter: Int = 4) {
+        self.revision = revision
+        self.approvals = approvals
+        self.effective = effective
+        self.retention = retention
+        self.department = department
+        self.recordNumber = recordNumber
+        self.letterAfter = letterAfter
+    }
+
+    /// The approval for `role`, if recorded.
+    public func approval(_ role: Approval.Role) -> Approval? {
+        approvals.first { $0.role == role }
+    }
+}
+
+/// How long a record is kept (保存期限), and from when.
+public struct Retention: Sendable, Equatable {
+    public enum Basis: String, Sendable {
+        /// From the record's date.
+        case recordDate = "record-date"
+        /// From the closure of the case the record belongs to (CAPA, 8D).
+        case closure
+    }
+
+    public var years: Int
+    public var basis: Basis
+
+    public init(years: Int, basis: Basis) {
+        self.years = years
+        self.basis = basis
+    }
+
+    public var label: Bilingual {
+        switch basis {
+        case .recordDate: Bilingual(zh: "\(years)年", en: "\(years) years")
+        case .closure: Bilingual(zh: "结案后\(years)年", en: "\(years) years after closure")
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The whole pipeline for one record: data → validated ``Record`` → archival XML + HTML.
+///
+/// ```swift
+/// let filler = FormFiller(settings: try Settings.load(folder: cwd), language: .both)
+/// let filled = try filler.fill(template, data: node, source: "8d.yaml", fallbackName: "8d")
+/// try OutputFolder(outDir).write(filled.files)
+/// ```
+public struct FormFiller: Sendable {
+    public var renderer: HTMLRenderer
+
+    public init(settings: Settings, language: Language = .both) {
+        renderer = HTMLRenderer(settings: settings, language: language)
+    }
+
+    /// A validated record and its two renditions, named for writing.
+    public struct Filled: Sendable {
+        public var record: Record
+        public var xml: String
+        public var html: String
+        /// The record number, else the fallback name.
+        public var name: String
+
+        public var files: [(name: String, data: Data)] {
+            [(name + ".xml", Data(xml.utf8)), (name + ".html", Data(html.utf8))]
+        }
+    }
+
+    /// Validates `data` against `template` and renders it.
+    ///
+    /// - Parameter fallbackName: the output name when the data has no `record_no`
+    ///   (the data file's base name); checked with ``FileName/isSafe(_:)``.
+    public func fill(_ template: Template, data: DataNode, source: String, fallbackName: String) throws -> Filled {
+        let record = try RecordValidator(template: template).validate(data, source: source)
+        let name = record.number ?? fallbackName
+        guard FileName.isSafe(name) else {
+            throw OutputError(path: name, message: "'\(name)' cannot be used as a file name; give the data a record_no or rename the data file (letters, digits, - _ .)")
+        }
+        return Filled(record: record, xml: RecordXMLWriter().write(record), html: renderer.render(record), name: name)
+    }
+}

@@ -1,0 +1,60 @@
+/// One thing wrong with record data: where, which rule, the value, and how to fix it.
+///
+/// Validation collects every problem in one pass; see ``RecordError``.
+public struct Problem: Sendable, Equatable, CustomStringConvertible {
+    /// The rule that was broken.
+    public enum Rule: String, Sendable {
+        case required, requiredWhen = "required-when", type, unknownKey = "unknown-key", computed
+        case min, max, pattern, maxLength = "max-length", option, reference, recordNumber = "record-number"
+        case rows, order, sequence, duplicate
+    }
+
+    /// Field path: `d3.containment[2].suspect_qty` (table rows count from 1).
+    public var path: String
+    /// Line in the data file, when known.
+    public var line: Int?
+    public var rule: Rule
+    /// The offending value as written, when there is one.
+    public var value: String?
+    public var message: String
+    public var hint: String?
+
+    public init(path: String, line: Int? = nil, rule: Rule, value: String? = nil, message: String, hint: String? = nil) {
+        self.path = path
+        self.line = line
+        self.rule = rule
+        self.value = value
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String {
+        var s = path
+        if let line, line > 0 { s += " (line \(line))" }
+        s += ": " + message + " [\(rule.rawValue)]"
+        if let value { s += "; value: " + Problem.quote(value) }
+        if let hint { s += "; hint: " + hint }
+        return s
+    }
+
+    static func quote(_ v: String) -> String {
+        let short = v.count > 60 ? String(v.prefix(57)) + "…" : v
+        return "\"" + short.replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}
+
+/// Record data that does not satisfy its template: every ``Problem`` found.
+public struct RecordError: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    public var problems: [Problem]
+
+    public init(source: String, problems: [Problem]) {
+        self.source = source
+        self.problems = problems
+    }
+
+    public var description: String {
+        "\(source): \(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
+            + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

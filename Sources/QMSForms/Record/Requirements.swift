@@ -1,0 +1,146 @@
+/// Required, required-when, row counts, date order and section order: the rules that look at
+/// more than one value. Also decides which sections are complete, for computed statuses.
+struct Requirements {
+    let template: Template
+    let values: [String: Value]
+    let computed: [String: Value]
+    let lines: [String: Int]
+    private(set) var completeSections: Set<String> = []
+
+    init(template: Template, values: [String: Value], computed: [String: Value], lines: [String: Int]) {
+        self.template = template
+        self.values = values
+        self.computed = computed
+        self.lines = lines
+    }
+
+    mutating func check() -> [Problem] {
+        var problems: [Problem] = []
+        var previousProgressive: (id: String, complete: Bool)?
+        for section in template.sections {
+            let started = section.fields.contains { values[$0.id] != nil }
+            var sectionProblems: [Problem] = []
+            if !section.progressive || started {
+                if section.progressive, let previous = previousProgressive, !previous.complete {
+                    sectionProblems.append(Problem(
+                        path: section.id, line: section.fields.compactMap { lines[$0.id] }.min(), rule: .order,
+                        message: "section \(section.id) (\(section.label.zh)) is started before section \(previous.id) is complete",
+                        hint: "complete \(previous.id) first, or remove \(section.id) for now"))
+                }
+                for field in section.fields { sectionProblems += check(field, in: section) }
+            }
+            problems += sectionProblems
+            let complete = started && sectionProblems.isEmpty
+            if complete { completeSections.insert(section.id) }
+            if section.progressive { previousProgressive = (section.id, complete) }
+        }
+        return problems
+    }
+
+    private func check(_ field: Field, in section: Section) -> [Problem] {
+        let path = section.id + "." + field.id
+        var problems: [Problem] = []
+        if field.isComputed { return [] }
+        let value = values[field.id]
+        if value == nil || isBlankSignature(value) {
+            if field.required, !isSignature(field) {
+                problems.append(Problem(path: path, rule: .required, message: "is required (\(field.label.both))",
+                                        hint: field.hint?.both ?? "add '\(field.id):' under '\(section.id):'"))
+            } else if let reason = holdingCondition(field, row: nil) {
+                problems.append(Problem(path: path, rule: .requiredWhen, message: "is required because \(reason) (\(field.label.both))",
+                                        hint: field.hint?.both))
+            }
+        }
+        switch (field.kind, value) {
+        case let (.table(table), rows):
+            let rows: [Value.Row] = if case let .table(r)? = rows { r } else { [] }
+            let filled = table.hasFixedRows ? rows.filter { !$0.cells.isEmpty }.count : rows.count
+            if value != nil || field.required {
+                if let min = table.minRows, filled < min, !table.hasFixedRows {
+                    problems.append(Problem(path: path, line: lines[field.id], rule: .rows,
+                                            message: "has \(filled) row\(filled == 1 ? "" : "s"); at least \(min) needed (\(field.label.both))"))
+                }
+            }
+            if let max = table.maxRows, rows.count > max {
+                problems.append(Problem(path: path, line: lines[field.id], rule: .rows, message: "has \(rows.count) rows; at most \(max) fit"))
+            }
+            for (i, row) in rows.enumerated() {
+                if table.hasFixedRows && row.cells.isEmpty && !field.required { continue }
+                let rowPath = row.key.map { "\(path).\($0)" } ?? "\(path)[\(i + 1)]"
+                for column in table.columns where row.cells[column.id] == nil {
+                    if column.required {
+                        problems.append(Problem(path: rowPath + "." + column.id, line: lines[field.id], rule: .required,
+                                                message: "is required (\(column.label.both))"))
+                    } else if let reason = holdingCondition(column, row: row) {
+                        problems.append(Problem(path: rowPath + "." + column.id, line: lines[field.id], rule: .requiredWhen,
+                                                message: "is required because \(reason) (\(column.label.both))"))
+                    }
+                }
+            }
+        case let (.date(notBefore?), v?), let (.datetime(notBefore?), v?):
+            if let other = values[notBefore], let a = CalendarDate.minutes(v.lexical), let b = CalendarDate.minutes(other.lexical),
+               a < b, let otherField = template.field(notBefore) {
+                problems.append(Problem(path: path, line: lines[field.id], rule: .order, value: v.lexical,
+                                        message: "is before \(template.path(of: notBefore)) (\(otherField.label.both)) \(other.lexical)",
+                                        hint: "\(field.label.zh) cannot be earlier than \(otherField.label.zh)"))
+            }
+        default: break
+        }
+        return problems
+    }
+
+    private func isSignature(_ f: Field) -> Bool { if case .signature = f.kind { true } else { false } }
+    private func isBlankSignature(_ v: Value?) -> Bool {
+        if case let .signature(name, _)? = v { (name ?? "").isEmpty } else { false }
+    }
+
+    /// A sentence naming the first condition that makes `field` required, or `nil`.
+    private func holdingCondition(_ field: Field, row: Value.Row?) -> String? {
+        for condition in field.requiredWhen {
+            let observed = observe(condition.field, row: row)
+            let name = condition.field
+            switch condition.test {
+            case let .inCodes(codes):
+                if let hit = observed.compactMap({ codeOf($0) }).first(where: codes.contains) {
+                    return "\(name) is '\(hit)'"
+                }
+            case .isSet:
+                if !observed.isEmpty { return "\(name) is given" }
+            case let .below(n):
+                if let x = observed.compactMap(\.number).first(where: { $0 < n }) {
+                    return "\(name) is \(Value.format(x)), below \(Value.format(n))"
+                }
+            case let .atLeast(n):
+                if let x = observed.compactMap(\.number).first(where: { $0 >= n }) {
+                    return "\(name) is \(Value.format(x)), at least \(Value.format(n))"
+                }
+            }
+        }
+        return nil
+    }
+
+    private func codeOf(_ v: Value) -> String? {
+        switch v {
+        case let .choice(c): c
+        case let .boolean(b): b ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// The values a condition looks at: a sibling cell, every row's cell of `table.column`,
+    /// or a field's entered or computed value (each code of a multi counts).
+    private func observe(_ ref: String, row: Value.Row?) -> [Value] {
+        if let row, !ref.contains("."), let cell = row.cells[ref] { return [cell] }
+        if let row, !ref.contains("."), template.field(ref) == nil, row.cells[ref] == nil { return [] }
+        let parts = ref.split(separator: ".").map(String.init)
+        if parts.count == 2 {
+            guard case let .table(rows)? = values[parts[0]] else { return [] }
+            return rows.compactMap { $0.cells[parts[1]] }
+        }
+        switch values[ref] ?? computed[ref] {
+        case let .multi(codes)?: return codes.map { .choice($0) }
+        case let v?: return [v]
+        case nil: return []
+        }
+    }
+}

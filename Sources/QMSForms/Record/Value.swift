@@ -1,0 +1,63 @@
+import Foundation
+
+/// A typed, validated value of one field of a ``Record``.
+public indirect enum Value: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case decimal(Decimal)
+    /// ISO date `yyyy-mm-dd`.
+    case date(String)
+    /// ISO date-time `yyyy-mm-ddThh:mm:ss`, with the offset when one was given.
+    case datetime(String)
+    case boolean(Bool)
+    /// The code of the chosen option.
+    case choice(String)
+    /// Codes of the ticked options, in the template's order.
+    case multi([String])
+    /// Another record's number.
+    case reference(String)
+    /// Printed name and date; either may be missing (signed by hand on paper).
+    case signature(name: String?, date: String?)
+    case table([Row])
+
+    /// One row of a table: its fixed-row key (when the template fixes rows) and its cells.
+    public struct Row: Sendable, Equatable {
+        public var key: String?
+        public var cells: [String: Value]
+
+        public init(key: String? = nil, cells: [String: Value]) {
+            self.key = key
+            self.cells = cells
+        }
+    }
+
+    /// The value as a number, for sums, thresholds and bands.
+    public var number: Decimal? {
+        switch self {
+        case let .integer(i): Decimal(i)
+        case let .decimal(d): d
+        default: nil
+        }
+    }
+
+    /// The value in its XML Schema lexical form (for `xs:date`, `xs:decimal`, …).
+    public var lexical: String {
+        switch self {
+        case let .text(s), let .date(s), let .datetime(s), let .choice(s), let .reference(s): s
+        case let .integer(i): String(i)
+        case let .decimal(d): Value.format(d)
+        case let .boolean(b): b ? "true" : "false"
+        case let .multi(codes): codes.joined(separator: " ")
+        case let .signature(name, date): [name, date].compactMap { $0 }.joined(separator: " ")
+        case let .table(rows): "\(rows.count) rows"
+        }
+    }
+
+    /// A decimal without trailing zeros or exponent: `81`, `12.5`.
+    public static func format(_ d: Decimal) -> String {
+        var value = d
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 6, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+}

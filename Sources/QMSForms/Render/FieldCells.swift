@@ -1,0 +1,182 @@
+/// The HTML of one section's fields, filled from a record or blank for handwriting.
+struct FieldCells {
+    let language: Language
+    /// `nil` for a blank form.
+    let record: Record?
+
+    private func label(_ b: Bilingual) -> String { language.label(b) }
+
+    /// Two label/value pairs a row.
+    static let fieldsTable = "<table class=\"fields\"><colgroup><col class=\"l\"><col><col class=\"l\"><col></colgroup><tbody>"
+
+    /// One label/value pair: long fields, and a lone short one.
+    private func wide(_ field: Field) -> String {
+        "<table class=\"fields\"><colgroup><col class=\"l\"><col></colgroup><tbody><tr>" + headerCell(field)
+            + valueCell(field, span: 1) + "</tr></tbody></table>\n"
+    }
+
+    func section(_ section: Section) -> String {
+        var h = ""
+        var pairs: [Field] = []
+        var signatures: [Field] = []
+        func flushPairs() {
+            guard !pairs.isEmpty else { return }
+            if pairs.count == 1 {
+                h += wide(pairs[0])
+                pairs = []
+                return
+            }
+            h += FieldCells.fieldsTable + "\n"
+            var i = 0
+            while i < pairs.count {
+                h += "<tr>" + headerCell(pairs[i]) + valueCell(pairs[i], span: i + 1 < pairs.count ? 1 : 3)
+                if i + 1 < pairs.count { h += headerCell(pairs[i + 1]) + valueCell(pairs[i + 1], span: 1) }
+                h += "</tr>\n"
+                i += 2
+            }
+            h += "</tbody></table>\n"
+            pairs = []
+        }
+        for field in section.fields {
+            switch field.kind {
+            case .signature:
+                signatures.append(field)
+            case .table(let table):
+                flushPairs()
+                h += self.table(field, table)
+            case .multiline, .multi:
+                flushPairs()
+                h += wide(field)
+            case .choice(let options) where record == nil && options.options.count > 3:
+                flushPairs()
+                h += wide(field)
+            default:
+                pairs.append(field)
+            }
+        }
+        flushPairs()
+        if !signatures.isEmpty {
+            h += "<div class=\"signatures\">\n" + signatures.map(signature).joined() + "</div>\n"
+        }
+        return h
+    }
+
+    private func headerCell(_ field: Field) -> String {
+        var h = "<th scope=\"row\">" + label(field.label)
+        if field.required { h += " <span class=\"note\">*</span>" }
+        if field.isComputed { h += "<br><span class=\"note\">" + label(Bilingual(zh: "自动计算", en: "computed")) + "</span>" }
+        return h + "</th>"
+    }
+
+    private func valueCell(_ field: Field, span: Int) -> String {
+        let colspan = span > 1 ? " colspan=\"\(span)\"" : ""
+        let cls = field.isComputed ? " class=\"computed\"" : ""
+        return "<td\(colspan)\(cls)>" + content(field, record?.value(field.id)) + "</td>"
+    }
+
+    /// The inside of a value cell: the value when filled, boxes and ticks when blank.
+    func content(_ field: Field, _ value: Value?) -> String {
+        guard let value else {
+            if record != nil && !field.isComputed { return "<div class=\"v\"></div>" }
+            return blank(field)
+        }
+        switch (field.kind, value) {
+        case let (.choice(options), .choice(code)):
+            return options.option(code: code).map { label($0.label) } ?? HTML.escape(code)
+        case let (.multi(options), .multi(codes)):
+            return options.options.map { o in
+                "<span class=\"tick\">" + (codes.contains(o.code) ? "☑ " : "☐ ") + label(o.label) + "</span>"
+            }.joined(separator: " ")
+        case let (.computed(c), .choice(code)):
+            return c.levels.first { $0.code == code }.map { label($0.label) } ?? HTML.escape(code)
+        case let (_, .boolean(b)):
+            return label(b ? Bilingual(zh: "是", en: "Yes") : Bilingual(zh: "否", en: "No"))
+        case let (.integer(r), v), let (.decimal(r), v):
+            return HTML.escape(v.lexical) + (r.unit.map { " " + HTML.escape($0) } ?? "")
+        case let (.computed, v):
+            return HTML.escape(v.lexical)
+        default:
+            return "<div class=\"v\">" + HTML.escape(value.lexical) + "</div>"
+        }
+    }
+
+    private func blank(_ field: Field) -> String {
+        switch field.kind {
+        case let .multiline(_, lines):
+            return "<div class=\"box lines\" style=\"height: \(lines * 7)mm\"></div>"
+        case let .choice(options), let .multi(options):
+            return options.options.map { "<span class=\"tick\">☐ " + label($0.label) + "</span>" }.joined(separator: " ")
+        case .boolean:
+            return "<span class=\"tick\">☐ " + label(Bilingual(zh: "是", en: "Yes")) + "</span> <span class=\"tick\">☐ "
+                + label(Bilingual(zh: "否", en: "No")) + "</span>"
+        case .date:
+            return "<div class=\"box\">" + (language == .en ? "____-__-__" : "____年__月__日") + "</div>"
+        case .datetime:
+            return "<div class=\"box\">" + (language == .en ? "____-__-__ __:__" : "____年__月__日 __时__分") + "</div>"
+        case let .computed(c) where !c.levels.isEmpty:
+            return c.levels.map { "<span class=\"tick\">☐ " + label($0.label) + "</span>" }.joined(separator: " ")
+        default:
+            return "<div class=\"box\"></div>"
+        }
+    }
+
+    private func table(_ field: Field, _ table: Table) -> String {
+        var h = "<table class=\"grid\">\n<caption class=\"note\">" + label(field.label)
+            + (field.required ? " *" : "") + "</caption>\n<thead><tr>"
+        h += table.hasFixedRows ? "<th scope=\"col\">" + label(Bilingual(zh: "项目", en: "Item")) + "</th>"
+            : "<th scope=\"col\">" + label(Bilingual(zh: "序号", en: "No.")) + "</th>"
+        if table.hasWeights { h += "<th scope=\"col\">" + label(Bilingual(zh: "权重", en: "Weight")) + "</th>" }
+        for column in table.columns {
+            let width = column.width.map { " style=\"width: \(HTML.escape($0))\"" } ?? ""
+            h += "<th scope=\"col\"\(width)>" + label(column.label) + "</th>"
+        }
+        h += "</tr></thead>\n<tbody>\n"
+        let rows: [Value.Row]
+        if case let .table(r)? = record?.value(field.id) { rows = r } else { rows = [] }
+        if table.hasFixedRows {
+            for fixed in table.fixedRows {
+                let row = rows.first { $0.key == fixed.key }
+                h += "<tr" + (record == nil ? " class=\"blank-row\"" : "") + "><th scope=\"row\">" + label(fixed.label) + "</th>"
+                if table.hasWeights { h += "<td class=\"n\">" + (fixed.weight.map { Value.format($0) + "%" } ?? "") + "</td>" }
+                for column in table.columns { h += cell(column, row?.cells[column.id]) }
+                h += "</tr>\n"
+            }
+        } else if record != nil && !rows.isEmpty {
+            for (i, row) in rows.enumerated() {
+                h += "<tr><td class=\"n\">\(i + 1)</td>"
+                for column in table.columns { h += cell(column, row.cells[column.id]) }
+                h += "</tr>\n"
+            }
+        } else {
+            let count = record == nil ? max(table.blankRows, table.minRows ?? 0) : max(1, table.minRows ?? 1)
+            for i in 0..<count {
+                h += "<tr class=\"blank-row\"><td class=\"n\">\(i + 1)</td>"
+                h += String(repeating: "<td></td>", count: table.columns.count) + "</tr>\n"
+            }
+        }
+        return h + "</tbody>\n</table>\n"
+    }
+
+    private func cell(_ column: Field, _ value: Value?) -> String {
+        guard let value else {
+            if record == nil, case let .choice(options) = column.kind, options.options.count <= 6 {
+                return "<td>" + blank(column) + "</td>"
+            }
+            return "<td></td>"
+        }
+        return "<td>" + content(column, value) + "</td>"
+    }
+
+    private func signature(_ field: Field) -> String {
+        var name = "", date = ""
+        if case let .signature(n, d)? = record?.value(field.id) {
+            name = n ?? ""
+            date = d ?? ""
+        }
+        let dateText = date.isEmpty ? (language == .en ? "____-__-__" : "____年__月__日") : HTML.escape(date)
+        return "<div class=\"sig\"><div class=\"role\">" + label(field.label) + "</div>"
+            + "<div class=\"printed\">" + label(Bilingual(zh: "姓名", en: "Name")) + ": " + HTML.escape(name) + "</div>"
+            + "<div class=\"line\" title=\"signature\"></div>"
+            + "<div class=\"date\">" + label(Bilingual(zh: "日期", en: "Date")) + ": " + dateText + "</div></div>\n"
+    }
+}

@@ -1,0 +1,82 @@
+/// Renders a record (or a blank form) as one standalone, print-ready HTML5 page for A4.
+///
+/// Every value is HTML-escaped; CSS is inline; the page header and `第 X 页 共 Y 页` are
+/// printed in the page margins on every page.
+///
+/// ```swift
+/// let html = HTMLRenderer(settings: .neutral, language: .both).render(record)
+/// let blank = HTMLRenderer(settings: .neutral, language: .zh).renderBlank(template)
+/// ```
+public struct HTMLRenderer: Sendable {
+    public var settings: Settings
+    public var language: Language
+
+    public init(settings: Settings, language: Language = .both) {
+        self.settings = settings
+        self.language = language
+    }
+
+    /// The filled record.
+    public func render(_ record: Record) -> String {
+        page(record.template, record: record)
+    }
+
+    /// The form with empty boxes sized for handwriting.
+    public func renderBlank(_ template: Template) -> String {
+        page(template, record: nil)
+    }
+
+    private func page(_ t: Template, record: Record?) -> String {
+        let lang = language
+        let number = record?.displayNumber ?? ""
+        let title = lang.plain(t.title)
+        let headerLeft = lang.plain(settings.company) + "  " + title
+        let headerRight = t.number + " " + t.control.revision.description
+            + (record.map { "  " + (lang == .en ? "No. " : "记录编号 ") + $0.displayNumber } ?? "")
+        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<meta name=\"generator\" content=\"qmsforms\">\n"
+        h += "<title>" + HTML.escape(title + " " + t.number + (number.isEmpty ? "" : " " + number)) + "</title>\n"
+        h += "<style>\n" + Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang) + "\n</style>\n"
+        h += "</head>\n<body>\n<main class=\"sheet\">\n"
+        h += titleBlock(t, record: record)
+        let cells = FieldCells(language: lang, record: record)
+        for section in t.sections {
+            h += "<section" + (section.pageBreakBefore ? " class=\"break\"" : "") + " id=\"s-" + section.id + "\">\n"
+            h += "<h2>" + lang.label(section.label) + "</h2>\n"
+            h += cells.section(section)
+            h += "</section>\n"
+        }
+        h += footer(t)
+        h += "</main>\n</body>\n</html>\n"
+        return h
+    }
+
+    private func titleBlock(_ t: Template, record: Record?) -> String {
+        let lang = language
+        var h = "<header class=\"title-block\">\n<div class=\"company\">"
+        if let logo = settings.logoDataURI {
+            h += "<img src=\"" + HTML.escape(logo) + "\" alt=\"" + HTML.escape(settings.company.zh) + "\">"
+        }
+        h += lang.label(settings.company) + "</div>\n"
+        h += "<table class=\"doc-id\"><tbody>\n"
+        h += "<tr><th>" + lang.label(Bilingual(zh: "表单编号", en: "Form No.")) + "</th><td>" + HTML.escape(t.number) + "</td>"
+        h += "<th>" + lang.label(Bilingual(zh: "版本", en: "Rev.")) + "</th><td>" + HTML.escape(t.control.revision.description) + "</td></tr>\n"
+        h += "<tr><th>" + lang.label(Bilingual(zh: "记录编号", en: "Record No.")) + "</th><td colspan=\"3\">"
+            + HTML.escape(record?.displayNumber ?? "") + "</td></tr>\n"
+        h += "</tbody></table>\n"
+        h += "<h1>" + lang.label(t.title) + "</h1>\n</header>\n"
+        return h
+    }
+
+    private func footer(_ t: Template) -> String {
+        let lang = language
+        let c = t.control
+        return "<footer class=\"form-foot\">"
+            + "<span>" + lang.label(Bilingual(zh: "保存期限", en: "Retention")) + ": " + lang.label(c.retention.label) + "</span>"
+            + "<span>" + lang.label(Bilingual(zh: "保存部门", en: "Kept by")) + ": " + lang.label(c.department) + "</span>"
+            + "<span>" + HTML.escape(t.number) + " " + HTML.escape(c.revision.description) + " · "
+            + lang.label(Bilingual(zh: "实施日期", en: "Effective")) + " " + HTML.escape(c.effective) + "</span>"
+            + "</footer>\n"
+    }
+}

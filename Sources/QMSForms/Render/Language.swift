@@ -1,0 +1,25 @@
+/// Which languages a printed page shows.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en, both
+
+    /// A label in this language, as HTML: both languages put English in a smaller `lang="en"` span.
+    func label(_ b: Bilingual) -> String {
+        switch self {
+        case .zh: HTML.escape(b.zh)
+        case .en: HTML.escape(b.en)
+        case .both: b.zh == b.en ? HTML.escape(b.zh)
+            : HTML.escape(b.zh) + " <span class=\"en\" lang=\"en\">" + HTML.escape(b.en) + "</span>"
+        }
+    }
+
+    /// Plain text, for `<title>` and CSS strings.
+    func plain(_ b: Bilingual) -> String {
+        switch self {
+        case .zh: b.zh
+        case .en: b.en
+        case .both: b.both
+        }
+    }
+
+    var htmlLang: String { self == .en ? "en" : "zh-Hans" }
+}

@@ -1,0 +1,61 @@
+/// The inline CSS of every printed page: A4, running header and page numbers in the page
+/// margins, tables that repeat their header row, signature blocks that never split.
+enum Stylesheet {
+    static let fonts = "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", "
+        + "\"PingFang SC\", \"Hiragino Sans GB\", \"WenQuanYi Micro Hei\", \"SimSun\", \"Songti SC\", sans-serif"
+
+    /// `header` and `number` are plain text; they are escaped here as CSS strings.
+    static func css(headerLeft: String, headerRight: String, pageLabel: Language) -> String {
+        let page: String
+        switch pageLabel {
+        case .zh: page = "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\""
+        case .en: page = "\"Page \" counter(page) \" of \" counter(pages)"
+        case .both: page = "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页 / Page \" counter(page) \" of \" counter(pages)"
+        }
+        return """
+        @page { size: A4; margin: 18mm 14mm 16mm 14mm;
+          @top-left { content: \(HTML.cssString(headerLeft)); font-size: 8pt; color: #333; }
+          @top-right { content: \(HTML.cssString(headerRight)); font-size: 8pt; color: #333; }
+          @bottom-center { content: \(page); font-size: 8pt; } }
+        * { box-sizing: border-box; }
+        html { font-family: \(fonts); font-size: 10pt; color: #000; background: #fff; }
+        body { margin: 0; }
+        .sheet { max-width: 182mm; margin: 0 auto; }
+        .en { font-size: 0.85em; color: #333; }
+        .title-block { display: grid; grid-template-columns: 1fr auto; align-items: end; border-bottom: 2px solid #000; padding-bottom: 2mm; margin-bottom: 3mm; }
+        .company { font-size: 11pt; font-weight: bold; }
+        .company img { height: 10mm; vertical-align: middle; margin-right: 2mm; }
+        h1 { grid-column: 1 / 3; text-align: center; font-size: 16pt; margin: 2mm 0; }
+        .doc-id { border-collapse: collapse; font-size: 9pt; }
+        .doc-id th, .doc-id td { border: 1px solid #000; padding: 1mm 2mm; text-align: left; }
+        .doc-id th { font-weight: normal; background: #eee; }
+        section { margin-bottom: 3mm; }
+        section.break { break-before: page; }
+        h2 { font-size: 11pt; margin: 3mm 0 1mm; padding: 1mm 2mm; background: #e6e6e6; border: 1px solid #000; break-after: avoid; }
+        table { border-collapse: collapse; width: 100%; }
+        table.fields { table-layout: fixed; }
+        .fields th, .fields td, .grid th, .grid td { border: 1px solid #000; padding: 1.2mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
+        .fields col.l { width: 20%; }
+        .fields th { text-align: left; font-weight: normal; background: #f3f3f3; }
+        .grid { margin-top: 1mm; }
+        .grid thead { display: table-header-group; }
+        .grid th { font-weight: normal; background: #f3f3f3; text-align: left; }
+        .grid tr, .fields tr { break-inside: avoid; }
+        .grid td.n { text-align: right; }
+        .v { white-space: pre-wrap; min-height: 7mm; }
+        .box { min-height: 7mm; }
+        .lines { background: repeating-linear-gradient(to bottom, transparent 0, transparent 6.5mm, #999 6.5mm, #999 6.8mm); }
+        .tick { white-space: nowrap; margin-right: 3mm; display: inline-block; }
+        .computed { font-weight: bold; }
+        .note { font-size: 8pt; color: #333; }
+        .signatures { display: flex; flex-wrap: wrap; gap: 3mm; margin-top: 2mm; }
+        .sig { flex: 1 1 55mm; border: 1px solid #000; padding: 2mm; break-inside: avoid; page-break-inside: avoid; }
+        .sig .role { font-weight: bold; }
+        .sig .line { border-bottom: 1px solid #000; height: 10mm; margin: 1mm 0; }
+        .sig .printed, .sig .date { font-size: 9pt; }
+        footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
+        .blank-row td { height: 9mm; }
+        @media screen { body { background: #888; } .sheet { background: #fff; padding: 14mm; margin: 8mm auto; max-width: 210mm; } }
+        """
+    }
+}

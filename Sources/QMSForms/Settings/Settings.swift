@@ -1,0 +1,61 @@
+import Foundation
+
+/// Site settings from `qms.yaml` at the root of the folder the tool works in.
+///
+/// ```yaml
+/// company:
+///   zh: 示例机械有限公司
+///   en: Example Machinery Co., Ltd.
+/// logo: logo.png        # optional; PNG, JPEG or SVG, embedded into every page
+/// ```
+public struct Settings: Sendable, Equatable {
+    public var company: Bilingual
+    /// The logo as a `data:` URI, ready to embed.
+    public var logoDataURI: String?
+
+    /// Used when there is no `qms.yaml`.
+    public static let neutral = Settings(company: Bilingual(zh: "（公司名称）", en: "(Company name)"), logoDataURI: nil)
+
+    public init(company: Bilingual, logoDataURI: String? = nil) {
+        self.company = company
+        self.logoDataURI = logoDataURI
+    }
+
+    /// Reads `qms.yaml` in `folder`, or returns ``neutral`` when there is none.
+    public static func load(folder: URL) throws -> Settings {
+        let url = folder.appendingPathComponent("qms.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return .neutral }
+        let node = try DataSource.parse(Array(try Data(contentsOf: url)), source: url.path, formatHint: "yaml")
+        func fail(_ message: String) -> SettingsError { SettingsError(path: url.path, message: message) }
+        guard let entries = node.entries else { throw fail("expected a mapping with company: and logo:") }
+        var settings = Settings.neutral
+        for (key, value) in entries {
+            switch key {
+            case "company":
+                guard let zh = value["zh"]?.scalarText, let en = value["en"]?.scalarText, !zh.isEmpty, !en.isEmpty else {
+                    throw fail("company needs zh: and en: names")
+                }
+                settings.company = Bilingual(zh: zh, en: en)
+            case "logo":
+                guard let name = value.scalarText else { throw fail("logo must be a file name") }
+                let logo = folder.appendingPathComponent(name)
+                let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"]
+                guard let type = types[logo.pathExtension.lowercased()] else { throw fail("logo must be .png, .jpg or .svg") }
+                guard let data = try? Data(contentsOf: logo), data.count <= 1 << 20 else {
+                    throw fail("cannot read the logo \(logo.path) (at most 1 MiB)")
+                }
+                settings.logoDataURI = "data:\(type);base64," + data.base64EncodedString()
+            default:
+                throw fail("unknown setting '\(key)'; known: company, logo")
+            }
+        }
+        return settings
+    }
+}
+
+/// A `qms.yaml` that cannot be used.
+public struct SettingsError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): bad settings: \(message)" }
+}

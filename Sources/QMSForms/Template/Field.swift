@@ -1,0 +1,196 @@
+import Foundation
+
+/// One field of a template: its id, bilingual label, type and rules.
+///
+/// Ids are unique across a template, so rules and computations name other fields by id;
+/// in data and messages a field is addressed by its path `section.field`.
+public struct Field: Sendable {
+    public var id: String
+    public var label: Bilingual
+    public var kind: Kind
+    public var required: Bool
+    /// The field becomes required when any of these holds.
+    public var requiredWhen: [Condition]
+    /// A short hint shown under the label and in error messages.
+    public var hint: Bilingual?
+    /// Print hint: column width inside a table (`"20%"`, `"30mm"`).
+    public var width: String?
+    /// Line of the field's element in the template, for messages.
+    public var line: Int
+
+    public init(id: String, label: Bilingual, kind: Kind, required: Bool = false,
+                requiredWhen: [Condition] = [], hint: Bilingual? = nil, width: String? = nil, line: Int = 0) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.required = required
+        self.requiredWhen = requiredWhen
+        self.hint = hint
+        self.width = width
+        self.line = line
+    }
+
+    /// The type of a field and its type-specific rules.
+    public indirect enum Kind: Sendable {
+        case text(TextRules)
+        /// Several lines; `lines` sizes the box on a blank form.
+        case multiline(TextRules, lines: Int)
+        case integer(NumberRules)
+        case decimal(NumberRules)
+        /// `notBefore`: another date field this one may not precede.
+        case date(notBefore: String?)
+        case datetime(notBefore: String?)
+        case boolean
+        /// Exactly one option.
+        case choice(Options)
+        /// Any number of options (a checkbox group).
+        case multi(Options)
+        /// Another record's number, whose prefix must be one of `prefixes`.
+        case reference(prefixes: [String])
+        /// A printed name and a date, both of which may stay blank for wet ink.
+        case signature
+        case table(Table)
+        case computed(Computation)
+    }
+
+    /// The type's name as the template language spells it.
+    public var typeName: String {
+        switch kind {
+        case .text: "text"
+        case .multiline: "multiline"
+        case .integer: "integer"
+        case .decimal: "decimal"
+        case .date: "date"
+        case .datetime: "datetime"
+        case .boolean: "boolean"
+        case .choice: "enum"
+        case .multi: "multi"
+        case .reference: "reference"
+        case .signature: "signature"
+        case .table: "table"
+        case .computed: "computed"
+        }
+    }
+
+    public var isComputed: Bool {
+        if case .computed = kind { true } else { false }
+    }
+}
+
+/// Rules for text fields.
+public struct TextRules: Sendable {
+    public var maxLength: Int?
+    /// A regular expression the whole value must match, as written in the template.
+    public var pattern: String?
+    /// `pattern`, compiled once when the template loads.
+    public var regex: NSRegularExpression?
+
+    public init(maxLength: Int? = nil, pattern: String? = nil, regex: NSRegularExpression? = nil) {
+        self.maxLength = maxLength
+        self.pattern = pattern
+        self.regex = regex
+    }
+}
+
+
+/// Rules for integer and decimal fields.
+public struct NumberRules: Sendable {
+    public var min: Decimal?
+    public var max: Decimal?
+    /// Unit printed after the value (`kg`, `件`).
+    public var unit: String?
+
+    public init(min: Decimal? = nil, max: Decimal? = nil, unit: String? = nil) {
+        self.min = min
+        self.max = max
+        self.unit = unit
+    }
+}
+
+/// A named list of choices (codes with bilingual labels) for enum and multi fields.
+public struct Options: Sendable {
+    public var id: String
+    public var options: [Option]
+
+    public init(id: String, options: [Option]) {
+        self.id = id
+        self.options = options
+    }
+
+    public struct Option: Sendable, Equatable {
+        public var code: String
+        public var label: Bilingual
+        /// Points for weighted scores; `nil` means the option is excluded (N/A).
+        public var points: Decimal?
+
+        public init(code: String, label: Bilingual, points: Decimal? = nil) {
+            self.code = code
+            self.label = label
+            self.points = points
+        }
+    }
+
+    /// The option whose code, Chinese label or English label is `text`.
+    public func option(matching text: String) -> Option? {
+        options.first { $0.code == text } ?? options.first { $0.label.zh == text || $0.label.en == text }
+    }
+
+    public func option(code: String) -> Option? { options.first { $0.code == code } }
+}
+
+/// A repeating table: typed columns, free rows (min/max) or fixed rows declared by the template.
+public struct Table: Sendable {
+    public var columns: [Field]
+    /// Rows the template fixes (a survey's rating items). Data then gives a mapping keyed by
+    /// row key instead of a list.
+    public var fixedRows: [FixedRow]
+    public var minRows: Int?
+    public var maxRows: Int?
+    /// Empty rows printed on a blank form.
+    public var blankRows: Int
+
+    public init(columns: [Field], fixedRows: [FixedRow] = [], minRows: Int? = nil, maxRows: Int? = nil,
+                blankRows: Int = 5) {
+        self.columns = columns
+        self.fixedRows = fixedRows
+        self.minRows = minRows
+        self.maxRows = maxRows
+        self.blankRows = blankRows
+    }
+
+    public struct FixedRow: Sendable {
+        public var key: String
+        public var label: Bilingual
+        public var weight: Decimal?
+
+        public init(key: String, label: Bilingual, weight: Decimal? = nil) {
+            self.key = key
+            self.label = label
+            self.weight = weight
+        }
+    }
+
+    public var hasFixedRows: Bool { !fixedRows.isEmpty }
+    public var hasWeights: Bool { fixedRows.contains { $0.weight != nil } }
+
+    public func column(_ id: String) -> Field? { columns.first { $0.id == id } }
+}
+
+/// A condition on another field, used by `required-when` and status rules.
+public struct Condition: Sendable {
+    public enum Test: Sendable {
+        /// The field's code (or, for a table column, any row's) is one of these.
+        case inCodes([String])
+        case isSet
+        case below(Decimal)
+        case atLeast(Decimal)
+    }
+
+    public var field: String
+    public var test: Test
+
+    public init(field: String, test: Test) {
+        self.field = field
+        self.test = test
+    }
+}

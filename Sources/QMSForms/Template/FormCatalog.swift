@@ -1,0 +1,51 @@
+import Foundation
+
+/// The controlled templates of a forms folder, each parsed and validated once.
+///
+/// A form is found by number (`SG-QR-22-02`), alias (`8d`) or path to a template file.
+///
+/// ```swift
+/// let catalog = try FormCatalog(directory: URL(fileURLWithPath: "forms"))
+/// for t in catalog.templates { print(t.number, t.alias) }
+/// ```
+public struct FormCatalog: Sendable {
+    public let directory: URL
+    /// Every template in the folder, sorted by form number.
+    public let templates: [Template]
+    private let loader: TemplateLoader
+
+    /// Loads every `*.xml` directly inside `directory`.
+    ///
+    /// - Throws: ``TemplateError`` for the first template that does not load, or when two
+    ///   templates share a number or an alias.
+    public init(directory: URL, loader: TemplateLoader? = nil) throws {
+        let loader = try loader ?? TemplateLoader()
+        self.loader = loader
+        self.directory = directory
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) } catch {
+            throw TemplateError(path: directory.path, reason: .io("cannot list the forms folder: \(error.localizedDescription)"))
+        }
+        var templates: [Template] = []
+        for name in names.sorted() where name.hasSuffix(".xml") {
+            let t = try loader.load(contentsOf: directory.appendingPathComponent(name))
+            if let other = templates.first(where: { $0.number == t.number || $0.alias == t.alias }) {
+                throw TemplateError(path: t.path, reason: .semantic(
+                    "form \(t.number) (alias \(t.alias)) clashes with \(other.path) (\(other.number), alias \(other.alias))"))
+            }
+            templates.append(t)
+        }
+        self.templates = templates.sorted { $0.number < $1.number }
+    }
+
+    /// The template named by `name`: a form number, an alias, or a path to a template file.
+    public func template(named name: String) throws(TemplateError) -> Template {
+        if let t = templates.first(where: { $0.number.caseInsensitiveCompare(name) == .orderedSame || $0.alias == name }) {
+            return t
+        }
+        if name.hasSuffix(".xml") || name.contains("/") {
+            return try loader.load(contentsOf: URL(fileURLWithPath: name))
+        }
+        throw TemplateError(path: name, reason: .notFound(name, known: templates.map { "\($0.alias) (\($0.number))" }))
+    }
+}

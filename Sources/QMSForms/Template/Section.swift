@@ -1,0 +1,20 @@
+/// A titled group of fields on a form (the D-steps of an 8D, the blocks of a survey).
+public struct Section: Sendable {
+    public var id: String
+    public var label: Bilingual
+    /// Filled step by step: its required fields apply once any of its fields is given, and it
+    /// may be started only when the progressive section before it is complete (8D D1…D8).
+    public var progressive: Bool
+    /// Print hint: start this section on a new page.
+    public var pageBreakBefore: Bool
+    public var fields: [Field]
+
+    public init(id: String, label: Bilingual, progressive: Bool = false, pageBreakBefore: Bool = false,
+                fields: [Field]) {
+        self.id = id
+        self.label = label
+        self.progressive = progressive
+        self.pageBreakBefore = pageBreakBefore
+        self.fields = fields
+    }
+}

@@ -1,0 +1,78 @@
+/// A controlled form template: identity, control data, change record and field model.
+///
+/// Load templates with ``TemplateLoader`` or a ``FormCatalog``; a loaded template is
+/// immutable and validated, and knows the SHA-256 of the exact bytes it came from.
+///
+/// ```swift
+/// let catalog = try FormCatalog(directory: URL(fileURLWithPath: "forms"))
+/// let template = try catalog.template(named: "8d")
+/// print(template.number, template.control.revision)   // SG-QR-22-02 A/0
+/// ```
+public struct Template: Sendable {
+    /// Form number, e.g. `SG-QR-22-02`.
+    public var number: String
+    /// Owning procedure, e.g. `SG-QP-22`.
+    public var procedure: String
+    /// Short name used on the command line, e.g. `8d`.
+    public var alias: String
+    public var title: Bilingual
+    public var control: DocumentControl
+    /// 文件更改记录, oldest first.
+    public var changeRecord: [ChangeRecord]
+    public var sections: [Section]
+    /// Lower-case hex SHA-256 of the template file's bytes.
+    public var sha256: String
+    /// Where it was loaded from.
+    public var path: String
+
+    private var index: [String: FieldLocation]
+
+    /// Where a field sits: its section and position.
+    public struct FieldLocation: Sendable {
+        public var section: Int
+        public var field: Int
+    }
+
+    public init(number: String, procedure: String, alias: String, title: Bilingual,
+                control: DocumentControl, changeRecord: [ChangeRecord], sections: [Section],
+                sha256: String, path: String) {
+        self.number = number
+        self.procedure = procedure
+        self.alias = alias
+        self.title = title
+        self.control = control
+        self.changeRecord = changeRecord
+        self.sections = sections
+        self.sha256 = sha256
+        self.path = path
+        var index: [String: FieldLocation] = [:]
+        for (s, section) in sections.enumerated() {
+            for (f, field) in section.fields.enumerated() {
+                index[field.id] = FieldLocation(section: s, field: f)
+            }
+        }
+        self.index = index
+    }
+
+    /// The top-level field with this id (not table columns).
+    public func field(_ id: String) -> Field? {
+        index[id].map { sections[$0.section].fields[$0.field] }
+    }
+
+    /// The section holding the top-level field `id`.
+    public func section(of id: String) -> Section? {
+        index[id].map { sections[$0.section] }
+    }
+
+    /// `section.field`, the path a field has in data and messages.
+    public func path(of id: String) -> String {
+        guard let section = section(of: id) else { return id }
+        return section.id + "." + id
+    }
+
+    /// Every top-level field, in order.
+    public var fields: [Field] { sections.flatMap(\.fields) }
+
+    /// The XML namespace of this form's records.
+    public var recordNamespace: String { "urn:qmsforms:record:" + number }
+}

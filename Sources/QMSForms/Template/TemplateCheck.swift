@@ -1,0 +1,149 @@
+/// The consistency checks a template must pass beyond its schema: every rule and computation
+/// names a field that exists, has the right type, and (for computed inputs) comes earlier.
+struct TemplateCheck {
+    let template: Template
+    let path: String
+
+    private func fail(_ field: Field, _ message: String) -> TemplateError {
+        TemplateError(path: path, line: field.line, reason: .semantic("field '\(field.id)': \(message)"))
+    }
+
+    func run() throws(TemplateError) {
+        let sectionIds = Set(template.sections.map(\.id))
+        var earlier: Set<String> = []
+        for field in template.fields {
+            if sectionIds.contains(field.id) {
+                throw fail(field, "has the same id as a section; data keys would be ambiguous")
+            }
+            try checkConditions(field, table: nil)
+            switch field.kind {
+            case let .date(notBefore), let .datetime(notBefore):
+                if let other = notBefore {
+                    guard let o = template.field(other), isDateLike(o) else {
+                        throw fail(field, "not-before='\(other)' must name a date or datetime field")
+                    }
+                }
+            case let .table(table):
+                for column in table.columns { try checkConditions(column, table: table) }
+            case let .computed(computation):
+                try checkComputation(field, computation, earlier: earlier)
+            default: break
+            }
+            earlier.insert(field.id)
+        }
+    }
+
+    private func isDateLike(_ f: Field) -> Bool {
+        switch f.kind { case .date, .datetime: true; default: false }
+    }
+
+    private func isNumeric(_ f: Field) -> Bool {
+        switch f.kind {
+        case .integer, .decimal: return true
+        case let .computed(c): return c.resultType == .integer || c.resultType == .decimal
+        default: return false
+        }
+    }
+
+    /// The codes a field can hold, when it is coded.
+    private func codes(_ f: Field) -> [String]? {
+        switch f.kind {
+        case let .choice(o), let .multi(o): return o.options.map(\.code)
+        case let .computed(c) where c.resultType == .code: return c.levels.map(\.code)
+        case .boolean: return ["true", "false"]
+        default: return nil
+        }
+    }
+
+    /// Resolves a condition's field: a sibling column inside a table, `table.column`, or a field.
+    private func resolve(_ ref: String, table: Table?) -> Field? {
+        if let table, !ref.contains("."), let column = table.column(ref) { return column }
+        let parts = ref.split(separator: ".").map(String.init)
+        if parts.count == 2 {
+            guard let t = template.field(parts[0]), case let .table(inner) = t.kind else { return nil }
+            return inner.column(parts[1])
+        }
+        return template.field(ref)
+    }
+
+    private func checkConditions(_ field: Field, table: Table?) throws(TemplateError) {
+        for condition in field.requiredWhen {
+            guard let target = resolve(condition.field, table: table) else {
+                throw fail(field, "required-when names '\(condition.field)', which is not a field"
+                           + (table == nil ? "" : " or a column of this table"))
+            }
+            switch condition.test {
+            case let .inCodes(list):
+                guard let known = codes(target) else {
+                    throw fail(field, "required-when in= needs a coded field; '\(condition.field)' is \(target.typeName)")
+                }
+                for code in list where !known.contains(code) {
+                    throw fail(field, "required-when: '\(code)' is not a code of '\(condition.field)' (codes: \(known.joined(separator: ", ")))")
+                }
+            case .below, .atLeast:
+                guard isNumeric(target) else {
+                    throw fail(field, "required-when below=/at-least= needs a number; '\(condition.field)' is \(target.typeName)")
+                }
+            case .isSet: break
+            }
+        }
+    }
+
+    private func checkComputation(_ field: Field, _ c: Computation, earlier: Set<String>) throws(TemplateError) {
+        func input(_ id: String) throws(TemplateError) -> Field {
+            guard let f = template.field(id) else { throw fail(field, "uses '\(id)', which is not a field") }
+            if f.isComputed && !earlier.contains(id) {
+                throw fail(field, "uses computed field '\(id)', which must be declared before it")
+            }
+            return f
+        }
+        func table(_ id: String) throws(TemplateError) -> Table {
+            guard case let .table(t) = try input(id).kind else { throw fail(field, "'\(id)' is not a table") }
+            return t
+        }
+        switch c {
+        case let .sum(tableId, columnId, fields):
+            if let tableId, let columnId {
+                guard let column = try table(tableId).column(columnId), isNumeric(column) else {
+                    throw fail(field, "sums '\(tableId).\(columnId)', which is not a numeric column")
+                }
+            }
+            for id in fields where !isNumeric(try input(id)) { throw fail(field, "sums '\(id)', which is not numeric") }
+        case let .count(tableId, columnId, list, _):
+            let t = try table(tableId)
+            if let columnId {
+                guard let column = t.column(columnId) else { throw fail(field, "counts by '\(columnId)', not a column of '\(tableId)'") }
+                if !list.isEmpty {
+                    let known = codes(column) ?? []
+                    for code in list where !known.contains(code) { throw fail(field, "counts code '\(code)', not a code of '\(columnId)'") }
+                }
+            }
+        case let .weightedScore(tableId, columnId, _):
+            let t = try table(tableId)
+            guard t.hasWeights, t.fixedRows.allSatisfy({ $0.weight != nil }) else {
+                throw fail(field, "weighted-score needs a table whose fixed rows all have a weight")
+            }
+            guard let column = t.column(columnId), case let .choice(options) = column.kind,
+                  options.options.contains(where: { $0.points != nil }) else {
+                throw fail(field, "weighted-score needs an enum column whose options carry points")
+            }
+        case let .dateDiff(from, to, _):
+            for id in [from, to] where !isDateLike(try input(id)) { throw fail(field, "date-diff uses '\(id)', which is not a date") }
+        case let .threshold(id, _), let .band(id, _):
+            guard isNumeric(try input(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
+        case let .status(rules, _):
+            for rule in rules {
+                switch rule.test {
+                case let .sectionComplete(s):
+                    guard template.sections.contains(where: { $0.id == s }) else {
+                        throw fail(field, "status names section '\(s)', which does not exist")
+                    }
+                case let .field(id, list):
+                    let f = try input(id)
+                    let known = codes(f) ?? []
+                    for code in list where !known.contains(code) { throw fail(field, "status: '\(code)' is not a code of '\(id)'") }
+                }
+            }
+        }
+    }
+}

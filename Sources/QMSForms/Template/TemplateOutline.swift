@@ -1,0 +1,69 @@
+/// A readable outline of a template: sections, fields with types and rules, computations.
+public struct TemplateOutline: Sendable {
+    public let template: Template
+
+    public init(template: Template) { self.template = template }
+
+    public var text: String {
+        let t = template
+        var out = "\(t.number) \(t.control.revision)  \(t.title.zh) / \(t.title.en)  [alias \(t.alias)]\n"
+        out += "procedure \(t.procedure) · effective \(t.control.effective) · records \(t.control.recordNumber)"
+        out += " · kept \(t.control.retention.label.en) by \(t.control.department.en)\n"
+        out += "data keys: record_no, " + t.sections.map(\.id).joined(separator: ", ") + "\n"
+        for section in t.sections {
+            out += "\n\(section.id)  \(section.label.both)" + (section.progressive ? "  (progressive: filled in order)" : "") + "\n"
+            for field in section.fields { out += line(field, indent: "  ") }
+        }
+        return out
+    }
+
+    private func line(_ f: Field, indent: String) -> String {
+        var rules: [String] = []
+        if f.required { rules.append("required") }
+        for c in f.requiredWhen {
+            switch c.test {
+            case let .inCodes(codes): rules.append("required when \(c.field) in [\(codes.joined(separator: ", "))]")
+            case .isSet: rules.append("required when \(c.field) is set")
+            case let .below(n): rules.append("required when \(c.field) < \(Value.format(n))")
+            case let .atLeast(n): rules.append("required when \(c.field) ≥ \(Value.format(n))")
+            }
+        }
+        var type = f.typeName
+        var children = ""
+        switch f.kind {
+        case let .text(r), let .multiline(r, _):
+            if let m = r.maxLength { rules.append("max \(m) chars") }
+            if let p = r.pattern { rules.append("pattern \(p)") }
+        case let .integer(r), let .decimal(r):
+            if let m = r.min { rules.append("min \(Value.format(m))") }
+            if let m = r.max { rules.append("max \(Value.format(m))") }
+        case let .date(nb), let .datetime(nb):
+            if let nb { rules.append("not before \(nb)") }
+        case let .choice(o), let .multi(o):
+            type += "(" + o.options.map { "\($0.code)=\($0.label.zh)" }.joined(separator: " ") + ")"
+        case let .reference(prefixes):
+            type += "→" + prefixes.joined(separator: "/")
+        case let .table(table):
+            if let m = table.minRows { rules.append("min \(m) rows") }
+            if let m = table.maxRows { rules.append("max \(m) rows") }
+            if table.hasFixedRows { rules.append("rows: " + table.fixedRows.map { $0.key + ($0.weight.map { " \(Value.format($0))%" } ?? "") }.joined(separator: ", ")) }
+            children = table.columns.map { line($0, indent: indent + "    ") }.joined()
+        case let .computed(c):
+            type += " " + describe(c)
+        case .boolean, .signature: break
+        }
+        return "\(indent)\(f.id)  \(type)  \(f.label.both)" + (rules.isEmpty ? "" : "  {" + rules.joined(separator: "; ") + "}") + "\n" + children
+    }
+
+    private func describe(_ c: Computation) -> String {
+        switch c {
+        case let .sum(table, column, fields): "= sum(" + (table.map { "\($0).\(column ?? "")" } ?? fields.joined(separator: " + ")) + ")"
+        case let .count(table, column, codes, empty): "= count(\(table)" + (column.map { " where \($0)" + (empty ? " is empty" : codes.isEmpty ? " is set" : " in [\(codes.joined(separator: ", "))]") } ?? "") + ")"
+        case let .weightedScore(table, column, _): "= weighted score of \(table).\(column)"
+        case let .dateDiff(from, to, unit): "= \(to) − \(from) in \(unit.rawValue)"
+        case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()
+        case let .band(field, levels): "= band of \(field): " + levels.map { "\($0.code)" + ($0.atLeast.map { "≥\(Value.format($0))" } ?? "") }.joined(separator: ", ")
+        case let .status(rules, otherwise): "= status: " + rules.map { $0.result.code }.joined(separator: ", ") + ", else \(otherwise.code)"
+        }
+    }
+}

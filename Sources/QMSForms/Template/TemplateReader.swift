@@ -1,0 +1,227 @@
+import Foundation
+import XMLSupport
+
+/// Turns a schema-valid template element tree into a ``Template`` and checks what the schema
+/// cannot: unique ids, rules and computations that name real fields of the right type.
+struct TemplateReader {
+    let path: String
+    private var options: [String: Options] = [:]
+    private var seen: [String: Field] = [:]
+
+    init(path: String) { self.path = path }
+
+    private func fail(_ line: Int, _ message: String) -> TemplateError {
+        TemplateError(path: path, line: line, reason: .semantic(message))
+    }
+
+    mutating func read(_ root: Element, sha256: String) throws(TemplateError) -> Template {
+        let identity = root.element(named: "identity")!
+        let controlElement = root.element(named: "control")!
+        let control = try readControl(controlElement)
+        let changes = try readChanges(root.element(named: "change-record")!, current: control.revision)
+        for list in root.elements(named: "options") {
+            options[list["id"]!] = Options(id: list["id"]!, options: list.elements(named: "option").map {
+                Options.Option(code: $0["code"]!, label: label($0), points: $0["points"].flatMap { Decimal(string: $0) })
+            })
+        }
+        var sections: [Section] = []
+        for element in root.elements(named: "section") {
+            var fields: [Field] = []
+            for fieldElement in element.elements {
+                let field = try readField(fieldElement, inTable: nil)
+                if let previous = seen[field.id] {
+                    throw fail(fieldElement.line, "field id '\(field.id)' is used twice (first at line \(previous.line)); ids must be unique in a template")
+                }
+                seen[field.id] = field
+                fields.append(field)
+            }
+            sections.append(Section(id: element["id"]!, label: label(element),
+                                    progressive: element["progressive"] == "true",
+                                    pageBreakBefore: element["page-break-before"] == "true", fields: fields))
+        }
+        let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
+                                alias: identity["alias"]!, title: label(identity), control: control,
+                                changeRecord: changes, sections: sections, sha256: sha256, path: path)
+        try TemplateCheck(template: template, path: path).run()
+        return template
+    }
+
+    private func label(_ e: Element) -> Bilingual { Bilingual(zh: e["zh"]!, en: e["en"]!) }
+
+    private func readControl(_ e: Element) throws(TemplateError) -> DocumentControl {
+        guard let pattern = RecordNumberPattern(e["record-number"]!) else {
+            throw fail(e.line, "record-number '\(e["record-number"]!)' is not a valid pattern")
+        }
+        let approvals = e.elements(named: "approval").map {
+            Approval(role: Approval.Role(rawValue: $0["role"]!)!, name: $0["name"]!, date: $0["date"]!)
+        }
+        guard approvals.map(\.role) == Approval.Role.allCases else {
+            throw fail(e.line, "approvals must be prepared, reviewed, approved, in that order")
+        }
+        guard approvals[0].date <= approvals[1].date, approvals[1].date <= approvals[2].date else {
+            throw fail(e.line, "approval dates go backwards: prepared ≤ reviewed ≤ approved")
+        }
+        guard approvals[2].date <= e["effective"]! else {
+            throw fail(e.line, "effective date \(e["effective"]!) is before the approval date \(approvals[2].date)")
+        }
+        guard let number = Int(e["revision"]!), number < 100 else { throw fail(e.line, "revision must be 0–99") }
+        return DocumentControl(
+            revision: Revision(edition: Character(e["edition"]!), number: number),
+            approvals: approvals, effective: e["effective"]!,
+            retention: Retention(years: Int(e["retention-years"]!) ?? 3,
+                                 basis: Retention.Basis(rawValue: e["retention-from"] ?? "record-date") ?? .recordDate),
+            department: Bilingual(zh: e["department-zh"]!, en: e["department-en"]!),
+            recordNumber: pattern, letterAfter: Int(e["letter-after"] ?? "4") ?? 4)
+    }
+
+    private func readChanges(_ e: Element, current: Revision) throws(TemplateError) -> [ChangeRecord] {
+        var rows: [ChangeRecord] = []
+        for (i, c) in e.elements(named: "change").enumerated() {
+            guard let version = Revision(c["version"]!) else { throw fail(c.line, "bad version") }
+            if let last = rows.last, !(last.version < version) {
+                throw fail(c.line, "change record goes backward: \(version) after \(last.version)")
+            }
+            if let last = rows.last, c["date"]! < last.date {
+                throw fail(c.line, "change record date \(c["date"]!) is before the previous row's \(last.date)")
+            }
+            rows.append(ChangeRecord(seq: i + 1, date: c["date"]!, version: version,
+                                     summary: c.element(named: "summary")!.text,
+                                     before: c.element(named: "before")?.text ?? "",
+                                     after: c.element(named: "after")?.text ?? "",
+                                     pages: c["pages"]!, order: c["order"]!, by: c["by"]!,
+                                     remarks: c.element(named: "remarks")?.text ?? ""))
+        }
+        guard rows.first?.version == Revision(edition: "A", number: 0) else {
+            throw fail(e.line, "the first change-record row must be A/0 (first issue)")
+        }
+        guard rows.last?.version == current else {
+            throw fail(e.line, "the last change-record row is \(rows.last!.version) but the control data says \(current)")
+        }
+        return rows
+    }
+
+    private func decimal(_ e: Element, _ name: String) throws(TemplateError) -> Decimal? {
+        guard let s = e[name] else { return nil }
+        guard let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw fail(e.line, "\(name)='\(s)' is not a number")
+        }
+        return d
+    }
+
+    private func readField(_ e: Element, inTable: String?) throws(TemplateError) -> Field {
+        let id = e["id"]!
+        let kind: Field.Kind
+        switch e.name {
+        case "text", "multiline":
+            var rules = TextRules(maxLength: e["max-length"].flatMap { Int($0) }, pattern: e["pattern"])
+            if let pattern = rules.pattern {
+                do { rules.regex = try NSRegularExpression(pattern: "^(?:" + pattern + ")$") } catch {
+                    throw fail(e.line, "pattern of '\(id)' is not a valid regular expression: \(pattern)")
+                }
+            }
+            kind = e.name == "text" ? .text(rules) : .multiline(rules, lines: Int(e["lines"] ?? "3") ?? 3)
+        case "integer", "decimal":
+            let rules = NumberRules(min: try decimal(e, "min"), max: try decimal(e, "max"), unit: e["unit"])
+            if let lo = rules.min, let hi = rules.max, lo > hi { throw fail(e.line, "min > max on '\(id)'") }
+            kind = e.name == "integer" ? .integer(rules) : .decimal(rules)
+        case "date": kind = .date(notBefore: e["not-before"])
+        case "datetime": kind = .datetime(notBefore: e["not-before"])
+        case "boolean": kind = .boolean
+        case "enum", "multi":
+            guard let list = options[e["options"]!] else {
+                throw fail(e.line, "'\(id)' uses options '\(e["options"]!)', which are not declared before the sections")
+            }
+            kind = e.name == "enum" ? .choice(list) : .multi(list)
+        case "reference": kind = .reference(prefixes: e["prefixes"]!.split(separator: " ").map(String.init))
+        case "signature": kind = .signature
+        case "table":
+            guard inTable == nil else { throw fail(e.line, "a table cannot hold another table ('\(id)')") }
+            var columns: [Field] = []
+            for c in e.element(named: "columns")!.elements {
+                let column = try readField(c, inTable: id)
+                if case .computed = column.kind { throw fail(c.line, "computed columns are not supported ('\(column.id)')") }
+                if case .signature = column.kind { throw fail(c.line, "signature columns are not supported; use text for a name ('\(column.id)')") }
+                if columns.contains(where: { $0.id == column.id }) { throw fail(c.line, "column '\(column.id)' is used twice in '\(id)'") }
+                columns.append(column)
+            }
+            let rows = e.elements(named: "row").map {
+                Table.FixedRow(key: $0["key"]!, label: label($0), weight: $0["weight"].flatMap { Decimal(string: $0) })
+            }
+            if Set(rows.map(\.key)).count != rows.count { throw fail(e.line, "row keys repeat in '\(id)'") }
+            let minRows = e["min-rows"].flatMap { Int($0) }
+            let maxRows = e["max-rows"].flatMap { Int($0) }
+            if let lo = minRows, let hi = maxRows, lo > hi { throw fail(e.line, "min-rows > max-rows on '\(id)'") }
+            kind = .table(Table(columns: columns, fixedRows: rows, minRows: minRows, maxRows: maxRows,
+                                blankRows: Int(e["blank-rows"] ?? "5") ?? 5))
+        case "computed":
+            kind = .computed(try readComputation(e.elements.first!))
+        default:
+            throw fail(e.line, "unknown field type <\(e.name)>")
+        }
+        var conditions: [Condition] = []
+        for w in e.elements(named: "required-when") {
+            let test: Condition.Test
+            if let codes = w["in"] {
+                test = .inCodes(codes.split(separator: " ").map(String.init))
+            } else if let n = try decimal(w, "below") {
+                test = .below(n)
+            } else if let n = try decimal(w, "at-least") {
+                test = .atLeast(n)
+            } else if w["is-set"] == "true" {
+                test = .isSet
+            } else {
+                throw fail(w.line, "required-when needs one of in=, is-set=\"true\", below=, at-least=")
+            }
+            conditions.append(Condition(field: w["field"]!, test: test))
+        }
+        let hint: Bilingual? = e["hint-zh"].map { Bilingual(zh: $0, en: e["hint-en"] ?? $0) }
+        return Field(id: id, label: label(e), kind: kind, required: e["required"] == "true",
+                     requiredWhen: conditions, hint: hint, width: e["width"], line: e.line)
+    }
+
+    private func readComputation(_ e: Element) throws(TemplateError) -> Computation {
+        func level(_ l: Element) throws(TemplateError) -> Computation.Level {
+            Computation.Level(atLeast: try decimal(l, "at-least"), code: l["code"]!, label: label(l))
+        }
+        switch e.name {
+        case "sum":
+            let fields = e["fields"]?.split(separator: " ").map(String.init) ?? []
+            guard (e["table"] != nil && e["column"] != nil) != !fields.isEmpty else {
+                throw fail(e.line, "<sum> takes either table= and column=, or fields=")
+            }
+            return .sum(table: e["table"], column: e["column"], fields: fields)
+        case "count":
+            return .count(table: e["table"]!, column: e["column"],
+                          codes: e["in"]?.split(separator: " ").map(String.init) ?? [], empty: e["empty"] == "true")
+        case "weighted-score":
+            return .weightedScore(table: e["table"]!, column: e["column"]!, places: Int(e["places"] ?? "1") ?? 1)
+        case "date-diff":
+            return .dateDiff(from: e["from"]!, to: e["to"]!, unit: Computation.DateUnit(rawValue: e["unit"] ?? "days") ?? .days)
+        case "threshold":
+            let test: Computation.ThresholdTest
+            if let n = try decimal(e, "at-least") { test = .atLeast(n) }
+            else if let n = try decimal(e, "at-most") { test = .atMost(n) }
+            else if let n = try decimal(e, "above") { test = .above(n) }
+            else if let n = try decimal(e, "below") { test = .below(n) }
+            else { throw fail(e.line, "<threshold> needs at-least=, at-most=, above= or below=") }
+            return .threshold(field: e["field"]!, test: test)
+        case "band":
+            var levels: [Computation.Level] = []
+            for l in e.elements(named: "level") { levels.append(try level(l)) }
+            return .band(field: e["field"]!, levels: levels)
+        case "status":
+            var rules: [Computation.StatusRule] = []
+            for w in e.elements(named: "when") {
+                let test: Computation.StatusRule.Test
+                if let s = w["section-complete"] { test = .sectionComplete(s) }
+                else if let f = w["field"], let codes = w["in"] {
+                    test = .field(f, inCodes: codes.split(separator: " ").map(String.init))
+                } else { throw fail(w.line, "<when> needs section-complete=, or field= with in=") }
+                rules.append(Computation.StatusRule(test: test, result: try level(w)))
+            }
+            return .status(rules: rules, otherwise: try level(e.element(named: "otherwise")!))
+        default:
+            throw fail(e.line, "unknown computation <\(e.name)>")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Entry {
+    static func main() {
+        do {
+            var command = try QMSCommand.parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data(("qmsforms: " + failure.message + "\n").utf8))
+            exit(failure.code.rawValue)
+        } catch {
+            let code = QMSCommand.exitCode(for: error)
+            if code == .success {
+                print(QMSCommand.fullMessage(for: error))
+                exit(0)
+            }
+            if code.rawValue == ExitCode.validationFailure.rawValue || error is ValidationError {
+                FileHandle.standardError.write(Data((QMSCommand.fullMessage(for: error) + "\n").utf8))
+                exit(Failure.Code.usage.rawValue)
+            }
+            let failure = Failure(error)
+            FileHandle.standardError.write(Data(("qmsforms: " + failure.message + "\n").utf8))
+            exit(failure.code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import QMSForms
+
+/// How a command ended badly: the message for stderr and the documented exit code.
+struct Failure: Error {
+    enum Code: Int32 {
+        case invalidData = 1, usage = 2, badTemplate = 3, io = 4
+    }
+
+    var code: Code
+    var message: String
+
+    /// Maps what the library throws to an exit code.
+    init(_ error: Error) {
+        switch error {
+        case let e as Failure: self = e
+        case let e as RecordError: self.init(.invalidData, e.description)
+        case let e as DataError: self.init(.invalidData, e.description)
+        case let e as TemplateError:
+            if case .notFound = e.reason { self.init(.usage, e.description) } else { self.init(.badTemplate, e.description) }
+        case let e as SettingsError: self.init(.badTemplate, e.description)
+        case let e as OutputError: self.init(.io, e.description)
+        default: self.init(.io, "\(error)")
+        }
+    }
+
+    init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
