@@ -36,8 +36,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], resources: [.copy("Golden")]),
-        .testTarget(name: "qmsformsTests", dependencies: ["QMSForms"]),
+        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], exclude: ["Golden"]),
+        .testTarget(name: "qmsformsTests", dependencies: ["QMSForms", "qmsforms"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -127,6 +127,7 @@ public final class XMLTree {
     public func strings(xpath expression: String, namespaces: [String: String] = [:]) -> [String]? {
         guard let ctx = xmlXPathNewContext(doc) else { return nil }
         defer { xmlXPathFreeContext(ctx) }
+        ctx.pointee.error = ignoreError // keep libxml2 off stderr; a bad expression returns nil
         for (prefix, uri) in namespaces { xmlXPathRegisterNs(ctx, prefix, uri) }
         guard let result = xmlXPathEvalExpression(expression, ctx) else { return nil }
         defer { xmlXPathFreeObject(result) }
@@ -171,6 +172,8 @@ private let refuseDoctype: internalSubsetSAXFunc = { ctx, _, _, _ in
     state.doctypeLine = Int(xmlSAX2GetLineNumber(ctx))
     xmlStopParser(ctxt)
 }
+
+private let ignoreError: xmlStructuredErrorFunc = { _, _ in }
 
 private let recordParseError: xmlStructuredErrorFunc = { ctx, error in
     guard let (_, state) = state(of: ctx), let error else { return }

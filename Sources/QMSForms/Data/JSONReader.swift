@@ -3,7 +3,8 @@ import Foundation
 /// A strict RFC 8259 JSON reader that keeps line numbers.
 ///
 /// Refuses anything the RFC does not allow (trailing commas, comments, NaN, lone surrogates,
-/// invalid UTF-8, duplicate keys), and nesting deeper than ``maxDepth``.
+/// invalid UTF-8) and nesting deeper than ``maxDepth``. Duplicate keys are kept (the RFC
+/// allows them); ``RecordValidator`` reports them.
 public struct JSONReader: Sendable {
     public static let maxDepth = 64
 
@@ -62,14 +63,12 @@ private struct Parser {
         case UInt8(ascii: "{"):
             i += 1
             var entries: [(key: String, node: DataNode)] = []
-            var keys: Set<String> = []
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return DataNode(.map(entries), line: startLine) }
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
                 let key = try string()
-                guard keys.insert(key).inserted else { throw fail("duplicate key \"\(key)\"") }
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':' after a key") }
                 i += 1

@@ -27,6 +27,7 @@ public struct RecordValidator: Sendable {
                 hint: "start with e.g. '\(template.sections[0].id):' on the first line")])
         }
         let sectionIds = template.sections.map(\.id)
+        problems += duplicateKeys(data, path: nil)
         for (key, node) in entries {
             if key == "record_no" {
                 if let s = node.scalarText, !node.isEmpty {
@@ -71,11 +72,36 @@ public struct RecordValidator: Sendable {
         problems += reader.problems
         let computed = Calculator(template: template).compute(values: values)
         var requirements = Requirements(template: template, values: values, computed: computed, lines: lines)
-        problems += requirements.check()
+        // A value already reported as wrong is not also reported as missing.
+        let flagged = Set(reader.problems.map(\.path))
+        problems += requirements.check().filter {
+            !(($0.rule == .required || $0.rule == .requiredWhen) && flagged.contains($0.path))
+        }
         guard problems.isEmpty else { throw RecordError(source: source, problems: problems) }
         let statuses = Calculator(template: template).statuses(values: values, computed: computed,
                                                                complete: requirements.completeSections)
         return Record(template: template, number: number, values: values, computed: computed.merging(statuses) { $1 })
+    }
+
+    /// Keys written twice anywhere in the data: which value was meant is unknowable.
+    private func duplicateKeys(_ node: DataNode, path: String?) -> [Problem] {
+        var found: [Problem] = []
+        switch node.value {
+        case let .map(entries):
+            var seen: Set<String> = []
+            for (key, child) in entries {
+                let childPath = path.map { $0 + "." + key } ?? key
+                if !seen.insert(key).inserted {
+                    found.append(Problem(path: childPath, line: child.line, rule: .duplicate,
+                                         message: "'\(key)' is given twice", hint: "keep one of them"))
+                }
+                found += duplicateKeys(child, path: childPath)
+            }
+        case let .list(items):
+            for (i, item) in items.enumerated() { found += duplicateKeys(item, path: "\(path ?? "")[\(i + 1)]") }
+        default: break
+        }
+        return found
     }
 
     private func unknown(_ key: String, _ node: DataNode, path: String, candidates: [String], kind: String) -> Problem {

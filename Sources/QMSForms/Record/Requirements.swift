@@ -16,15 +16,16 @@ struct Requirements {
 
     mutating func check() -> [Problem] {
         var problems: [Problem] = []
-        var previousProgressive: (id: String, complete: Bool)?
+        var previousProgressive: (id: String, started: Bool, complete: Bool)?
         for section in template.sections {
             let started = section.fields.contains { values[$0.id] != nil }
             var sectionProblems: [Problem] = []
             if !section.progressive || started {
-                if section.progressive, let previous = previousProgressive, !previous.complete {
+                // A started but incomplete predecessor reports its own problems; a skipped one is named here.
+                if section.progressive, let previous = previousProgressive, !previous.complete, !previous.started {
                     sectionProblems.append(Problem(
                         path: section.id, line: section.fields.compactMap { lines[$0.id] }.min(), rule: .order,
-                        message: "section \(section.id) (\(section.label.zh)) is started before section \(previous.id) is complete",
+                        message: "section \(section.id) (\(section.label.zh)) is started but section \(previous.id) before it is not",
                         hint: "complete \(previous.id) first, or remove \(section.id) for now"))
                 }
                 for field in section.fields { sectionProblems += check(field, in: section) }
@@ -32,7 +33,7 @@ struct Requirements {
             problems += sectionProblems
             let complete = started && sectionProblems.isEmpty
             if complete { completeSections.insert(section.id) }
-            if section.progressive { previousProgressive = (section.id, complete) }
+            if section.progressive { previousProgressive = (section.id, started, complete) }
         }
         return problems
     }

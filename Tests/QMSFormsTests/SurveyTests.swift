@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import QMSForms
+
+@Suite struct SurveyTests {
+    /// forms-spec §4.5: 满意 很满意 满意 一般 满意 满意 一般 → 81, 满意, target met.
+    @Test func workedExampleScoresExactly81() throws {
+        let record = try Fixtures.record("survey")
+        #expect(record.computed["csi"] == .decimal(81))
+        #expect(record.computed["grade"] == .choice("satisfied"))
+        #expect(record.computed["target_met"] == .boolean(true))
+        #expect(record.computed["is_valid"] == .boolean(true))
+        #expect(record.computed["unanswered"] == .integer(0))
+    }
+
+    func data(_ ratings: [String: String], lowReason: Bool = false, evaluation: String? = nil) throws -> DataNode {
+        let rows = ratings.map { "    \($0.key): {rating: \($0.value)\($0.value == "不满意" ? ", reason: 交期延误" : "")}" }.joined(separator: "\n")
+        return try Fixtures.yaml("""
+            header: {campaign: MYDC-2026, customer: 甲公司, contact: 张三, phone: "0510-1234567", method: phone, issued_on: 2026-12-01, returned_on: 2026-12-05}
+            ratings_section:
+              ratings:
+            \(rows)
+            customer_view: {cust_date: 2026-12-04\(lowReason ? ", low_reason: 交期多次延误" : "")}
+            \(evaluation.map { "evaluation: " + $0 } ?? "")
+            """)
+    }
+
+    @Test func underEightyRequiresCAPAReferenceAndAction() throws {
+        let low = try data(["quality": "一般", "delivery": "不满意", "packaging": "满意", "documents": "一般",
+                            "communication": "一般", "service": "一般", "price": "一般"], lowReason: true)
+        let problems = Fixtures.problems("survey", low)
+        #expect(Set(problems.map(\.path)) == ["evaluation.action_lt80", "evaluation.capa_ref"])
+        #expect(problems.allSatisfy { $0.rule == .requiredWhen && $0.message.contains("csi is 58") })
+
+        let fixed = try data(["quality": "一般", "delivery": "不满意", "packaging": "满意", "documents": "一般",
+                              "communication": "一般", "service": "一般", "price": "一般"],
+                             lowReason: true, evaluation: "{action_lt80: 走访顾客并制定交付改进计划, capa_ref: CAPA-2026-004}")
+        let record = try RecordValidator(template: Fixtures.template("survey")).validate(fixed, source: "t")
+        // (.3·60 + .2·40 + .1·80 + .1·60 + .1·60 + .15·60 + .05·60) / 1 = 58
+        #expect(record.computed["csi"] == .decimal(58))
+        #expect(record.computed["grade"] == .choice("dissatisfied"))
+        #expect(record.computed["target_met"] == .boolean(false))
+    }
+
+    @Test func referenceMustLookLikeACAPAOrFeedbackNumber() throws {
+        let d = try data(["quality": "一般", "delivery": "一般", "packaging": "一般", "documents": "一般",
+                          "communication": "一般", "service": "一般", "price": "一般"],
+                         evaluation: "{action_lt80: x, capa_ref: 8D-2026-001}")
+        let problems = Fixtures.problems("survey", d)
+        #expect(problems.map(\.path) == ["evaluation.capa_ref"])
+        #expect(problems.first?.rule == .reference)
+        #expect(problems.first?.hint?.contains("CAPA-2026-004") == true)
+    }
+
+    @Test func naRenormalisesAndTwoGapsMakeTheFormInvalid() throws {
+        // Price N/A: (.3·100+.2·80+.1·80+.1·80+.1·80+.15·80)/.95 = 82/.95 = 86.3
+        let na = try data(["quality": "很满意", "delivery": "满意", "packaging": "满意", "documents": "满意",
+                           "communication": "满意", "service": "满意", "price": "不适用"])
+        let r = try RecordValidator(template: Fixtures.template("survey")).validate(na, source: "t")
+        #expect(r.computed["csi"] == .decimal(Decimal(string: "86.3")!))
+        #expect(r.computed["is_valid"] == .boolean(true))
+
+        let gaps = try data(["quality": "很满意", "delivery": "满意", "packaging": "满意", "documents": "满意", "communication": "满意"])
+        let g = try RecordValidator(template: Fixtures.template("survey")).validate(gaps, source: "t")
+        #expect(g.computed["unanswered"] == .integer(2))
+        #expect(g.computed["is_valid"] == .boolean(false))
+    }
+
+    @Test func dissatisfiedItemNeedsItsReasonAndTheFormsExplanation() throws {
+        let d = try Fixtures.yaml("""
+            header: {campaign: M, customer: 甲, contact: 张, phone: "12345678", method: phone, issued_on: 2026-12-01, returned_on: 2026-12-05}
+            ratings_section: {ratings: {quality: {rating: 很不满意}}}
+            customer_view: {cust_date: 2026-12-04}
+            """)
+        let paths = Set(Fixtures.problems("survey", d).map(\.path))
+        #expect(paths.contains("ratings_section.ratings.quality.reason"))
+        #expect(paths.contains("customer_view.low_reason"))
+    }
+}

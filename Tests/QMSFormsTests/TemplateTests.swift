@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import QMSForms
+
+@Suite struct TemplateTests {
+    @Test func catalogHoldsTheShippedForms() throws {
+        let numbers = Fixtures.catalog.templates.map(\.number)
+        #expect(numbers == ["SG-QR-18-01", "SG-QR-22-01", "SG-QR-22-02"])
+        #expect(try Fixtures.catalog.template(named: "sg-qr-22-02").alias == "8d")
+        #expect(throws: TemplateError.self) { try Fixtures.catalog.template(named: "nope") }
+    }
+
+    @Test func embeddedLanguageSchemaIsTheShippedFile() throws {
+        let file = try String(contentsOf: Fixtures.forms.appendingPathComponent("schema/template.xsd"), encoding: .utf8)
+        #expect(TemplateLanguage.schema + "\n" == file, "run scripts/embed-template-schema")
+    }
+
+    @Test func templateCarriesControlDataAndHash() {
+        let t = Fixtures.template("8d")
+        #expect(t.control.revision == Revision(edition: "A", number: 0))
+        #expect(t.control.approvals.map(\.role) == [.prepared, .reviewed, .approved])
+        #expect(t.control.recordNumber.matches("8D-2026-001"))
+        #expect(!t.control.recordNumber.matches("8D-2026-01"))
+        #expect(t.changeRecord.first?.version.description == "A/0")
+        #expect(t.sha256.count == 64)
+    }
+
+    @Test func revisionsOrder() {
+        #expect(Revision("A/4")! < Revision("B/0")!)
+        #expect(Revision("A/10")! > Revision("A/9")!)
+        #expect(Revision("a/0") == nil)
+        #expect(Revision("A-0") == nil)
+    }
+
+    static func template(_ body: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <template xmlns="urn:qmsforms:template:1" kind="form">
+          <identity number="SG-QR-99-01" procedure="SG-QP-99" alias="t" zh="测试" en="Test"/>
+          <control edition="A" revision="0" effective="2026-01-05" retention-years="3" department-zh="质管部" department-en="Quality" record-number="T-{yyyy}-{seq:3}">
+            <approval role="prepared" name="a" date="2025-12-15"/><approval role="reviewed" name="b" date="2025-12-18"/><approval role="approved" name="c" date="2025-12-22"/>
+          </control>
+          <change-record><change date="2025-12-22" version="A/0" pages="All" order="DCR-1" by="a"><summary>new</summary></change></change-record>
+          \(body)
+        </template>
+        """
+    }
+
+    func load(_ body: String) throws -> Template {
+        try TemplateLoader().load(data: Data(Self.template(body).utf8), path: "t.xml")
+    }
+
+    @Test func aMinimalTemplateLoads() throws {
+        let t = try load("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"/></section>")
+        #expect(t.fields.map(\.id) == ["a"])
+    }
+
+    @Test(arguments: [
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"/><text id=\"a\" zh=\"甲\" en=\"A\"/></section>", "used twice"),
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"><required-when field=\"zz\" is-set=\"true\"/></text></section>", "'zz'"),
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><computed id=\"c\" zh=\"c\" en=\"c\"><threshold field=\"d\" above=\"1\"/></computed><computed id=\"d\" zh=\"d\" en=\"d\"><sum fields=\"c\"/></computed></section>", "declared before"),
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><enum id=\"a\" zh=\"甲\" en=\"A\" options=\"none\"/></section>", "options 'none'"),
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\" pattern=\"(\"/></section>", "regular expression"),
+    ])
+    func inconsistentTemplatesAreRefused(body: String, expected: String) {
+        do {
+            _ = try load(body)
+            Issue.record("accepted: \(body)")
+        } catch {
+            #expect("\(error)".contains(expected), "\(error)")
+        }
+    }
+
+    @Test func schemaInvalidTemplateListsDiagnostics() {
+        do {
+            _ = try load("<section id=\"S!\" zh=\"节\" en=\"S\"><bogus/></section>")
+            Issue.record("accepted")
+        } catch {
+            guard let e = error as? TemplateError, case let .schema(diagnostics) = e.reason else { Issue.record("\(error)"); return }
+            #expect(!diagnostics.isEmpty)
+            #expect(diagnostics.allSatisfy { $0.line > 0 })
+        }
+    }
+
+    @Test(arguments: ["billion-laughs.xml", "external-dtd.xml", "xinclude.xml", "xxe-file.xml", "xxe-network.xml", "xxe-parameter-entity.xml"])
+    func attackTemplatesAreRefusedWithoutLeaking(name: String) throws {
+        do {
+            _ = try TemplateLoader().load(contentsOf: Fixtures.shared.appendingPathComponent("attacks/\(name)"))
+            Issue.record("accepted \(name)")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("refused"))
+            #expect(!message.contains("root:"))
+        }
+    }
+}
