@@ -153,6 +153,22 @@ let examples = ["8d": "8D-2026-001", "capa": "CAPA-2026-004", "survey": "MY-2026
         #expect(!FileManager.default.fileExists(atPath: "/tmp/qms-never"))
     }
 
+    /// Entity bombs must be refused before anything expands: the whole run stays small.
+    @Test(arguments: ["attacks/billion-laughs.xml", "attacks/yaml-alias-bomb.yaml"])
+    func hostileInputKeepsMemorySmall(file: String) throws {
+        guard let time = CLI.which("time") ?? (FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? URL(fileURLWithPath: "/usr/bin/time") : nil) else {
+            if CLI.isCI { Issue.record("GNU time is missing (apt-get install time), and CI=true requires it") }
+            return
+        }
+        let path = CLI.shared.appendingPathComponent(file).path
+        let command = file.hasSuffix(".xml") ? ["show", path] : ["validate", "8d", path]
+        let r = try CLI.run(time, ["-f", "maxrss-kb=%M", CLI.binary.path] + command)
+        #expect(r.status == (file.hasSuffix(".xml") ? 3 : 1), "\(r.stderr)")
+        let kb = r.stderr.split(separator: "\n").last { $0.hasPrefix("maxrss-kb=") }.flatMap { Int($0.dropFirst(10)) }
+        #expect(kb != nil)
+        #expect((kb ?? .max) < 100_000, "peak memory \(kb ?? -1) KB")
+    }
+
     @Test func yamlBombAndInvalidUTF8AreRefused() throws {
         let start = Date()
         let bomb = try CLI.qmsforms("validate", "8d", CLI.shared.appendingPathComponent("attacks/yaml-alias-bomb.yaml").path)

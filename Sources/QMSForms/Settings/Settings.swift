@@ -37,7 +37,9 @@ public struct Settings: Sendable, Equatable {
                 }
                 settings.company = Bilingual(zh: zh, en: en)
             case "logo":
-                guard let name = value.scalarText else { throw fail("logo must be a file name") }
+                guard let name = value.scalarText, FileName.isSafe(name) else {
+                    throw fail("logo must be the name of a file in this folder (letters, digits, - _ .)")
+                }
                 let logo = folder.appendingPathComponent(name)
                 let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"]
                 guard let type = types[logo.pathExtension.lowercased()] else { throw fail("logo must be .png, .jpg or .svg") }
