@@ -7,6 +7,81 @@ import Foundation
 struct Calculator {
     let template: Template
 
+    /// Fills the computed columns of every table row, in column order.
+    func fillRows(_ values: [String: Value]) -> [String: Value] {
+        var out = values
+        for field in template.fields {
+            guard case let .table(table) = field.kind, case var .table(rows)? = values[field.id],
+                  table.columns.contains(where: \.isComputed) else { continue }
+            for i in rows.indices where !(table.hasFixedRows && rows[i].cells.isEmpty) {
+                for column in table.columns {
+                    guard case let .computed(c) = column.kind else { continue }
+                    rows[i].cells[column.id] = evaluateRow(c, cells: rows[i].cells, table: table)
+                }
+            }
+            out[field.id] = .table(rows)
+        }
+        return out
+    }
+
+    private func evaluateRow(_ c: Computation, cells: [String: Value], table: Table) -> Value? {
+        switch c {
+        case let .dateDiff(from, to, unit): return Self.dateDiff(cells[from], cells[to], unit)
+        case let .threshold(field, test): return cells[field]?.number.map { .boolean(test.holds($0)) }
+        case let .band(field, levels): return cells[field]?.number.flatMap { Self.band($0, levels) }
+        case let .countEmpty(columns): return .integer(columns.filter { cells[$0] == nil }.count)
+        case let .rowScore(items, places):
+            var weighted = Decimal(0), weights = Decimal(0)
+            for item in items {
+                guard let column = table.column(item.column), let p = Self.points(cells[item.column], column) else { continue }
+                weighted += item.weight * p
+                weights += item.weight
+            }
+            return weights > 0 ? .decimal(Self.round(weighted / weights, places)) : nil
+        default: return nil
+        }
+    }
+
+    /// A cell as a number: its numeric value, or the points of its option.
+    static func points(_ v: Value?, _ column: Field) -> Decimal? {
+        if let n = v?.number { return n }
+        guard case let .choice(code)? = v, case let .choice(options) = column.kind else { return nil }
+        return options.option(code: code)?.points
+    }
+
+    static func round(_ x: Decimal, _ places: Int) -> Decimal {
+        var value = x, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, places, .plain)
+        return rounded
+    }
+
+    static func band(_ x: Decimal, _ levels: [Computation.Level]) -> Value? {
+        levels.first { ($0.atLeast ?? .leastFiniteMagnitude) <= x }.map { .choice($0.code) }
+    }
+
+    static func dateDiff(_ from: Value?, _ to: Value?, _ unit: Computation.DateUnit) -> Value? {
+        guard let a = from.flatMap({ CalendarDate.minutes($0.lexical) }), let b = to.flatMap({ CalendarDate.minutes($0.lexical) })
+        else { return nil }
+        switch unit {
+        case .hours:
+            let minutes = b - a
+            return .integer(minutes >= 0 ? minutes / 60 : -((-minutes) / 60))
+        case .days:
+            // Whole calendar days between the dates (time of day ignored).
+            func day(_ m: Int) -> Int { m >= 0 ? m / 1440 : (m - 1439) / 1440 }
+            return .integer(day(b) - day(a))
+        }
+    }
+
+    /// Whether a cell's code (or boolean) is one of `codes`.
+    static func matches(_ v: Value?, _ codes: [String]) -> Bool {
+        switch v {
+        case let .choice(c)?: codes.contains(c)
+        case let .boolean(b)?: codes.contains(b ? "true" : "false")
+        default: false
+        }
+    }
+
     func compute(values: [String: Value]) -> [String: Value] {
         var out: [String: Value] = [:]
         for field in template.fields {
@@ -57,10 +132,23 @@ struct Calculator {
                 let cell = row.cells[column]
                 if empty { return cell == nil }
                 if codes.isEmpty { return cell != nil }
-                if case let .choice(code)? = cell { return codes.contains(code) }
-                return false
+                return Self.matches(cell, codes)
             }.count
             return .integer(n)
+        case let .mean(table, column, whereColumn, codes, places):
+            guard case let .table(t)? = template.field(table)?.kind, let col = t.column(column) else { return nil }
+            let xs = rows(table, values)
+                .filter { whereColumn == nil || Self.matches($0.cells[whereColumn!], codes) }
+                .compactMap { Self.points($0.cells[column], col) }
+            return xs.isEmpty ? nil : .decimal(Self.round(xs.reduce(0, +) / Decimal(xs.count), places))
+        case let .ratio(n, d, scale, places):
+            guard let num = number(n), let den = number(d), den != 0 else { return nil }
+            return .decimal(Self.round(num / den * scale, places))
+        case let .difference(from, to):
+            guard let a = number(from), let b = number(to) else { return nil }
+            return .decimal(b - a)
+        case .rowScore, .countEmpty:
+            return nil
         case let .weightedScore(table, column, places):
             guard case let .table(t)? = template.field(table)?.kind, case let .choice(options)? = t.column(column)?.kind
             else { return nil }
@@ -72,28 +160,13 @@ struct Calculator {
                 weighted += weight * points
                 weights += weight
             }
-            guard weights > 0 else { return nil }
-            var score = weighted / weights
-            var rounded = Decimal()
-            NSDecimalRound(&rounded, &score, places, .plain)
-            return .decimal(rounded)
+            return weights > 0 ? .decimal(Self.round(weighted / weights, places)) : nil
         case let .dateDiff(from, to, unit):
-            guard let a = (values[from]).flatMap({ CalendarDate.minutes($0.lexical) }),
-                  let b = (values[to]).flatMap({ CalendarDate.minutes($0.lexical) }) else { return nil }
-            let minutes = b - a
-            switch unit {
-            case .hours: return .integer(minutes >= 0 ? minutes / 60 : -((-minutes) / 60))
-            case .days:
-                // Whole calendar days between the dates (time of day ignored).
-                let da = a >= 0 ? a / 1440 : (a - 1439) / 1440, db = b >= 0 ? b / 1440 : (b - 1439) / 1440
-                return .integer(db - da)
-            }
+            return Self.dateDiff(values[from], values[to], unit)
         case let .threshold(field, test):
             return number(field).map { .boolean(test.holds($0)) }
         case let .band(field, levels):
-            guard let x = number(field) else { return nil }
-            let level = levels.first { ($0.atLeast ?? .leastFiniteMagnitude) <= x }
-            return level.map { .choice($0.code) }
+            return number(field).flatMap { Self.band($0, levels) }
         case .status:
             return nil
         }

@@ -70,6 +70,7 @@ public struct RecordValidator: Sendable {
             }
         }
         problems += reader.problems
+        values = Calculator(template: template).fillRows(values)
         let computed = Calculator(template: template).compute(values: values)
         var requirements = Requirements(template: template, values: values, computed: computed, lines: lines)
         // A value already reported as wrong is not also reported as missing.
@@ -128,6 +129,14 @@ public struct RecordValidator: Sendable {
                 guard let column = table.column(columnKey) else {
                     reader.problems.append(unknown(columnKey, cellNode, path: rowPath + "." + columnKey,
                                                    candidates: table.columns.map(\.id), kind: "column"))
+                    continue
+                }
+                if column.isComputed {
+                    if !cellNode.isEmpty {
+                        reader.problems.append(Problem(path: rowPath + "." + columnKey, line: cellNode.line, rule: .computed,
+                                                       value: cellNode.scalarText, message: "is computed by the form and cannot be given",
+                                                       hint: "remove it"))
+                    }
                     continue
                 }
                 if let v = reader.read(cellNode, as: column, path: rowPath + "." + columnKey) { row.cells[column.id] = v }

@@ -78,14 +78,35 @@ struct Requirements {
                     }
                 }
             }
-        case let (.date(notBefore?), v?), let (.datetime(notBefore?), v?):
-            if let other = values[notBefore], let a = CalendarDate.minutes(v.lexical), let b = CalendarDate.minutes(other.lexical),
-               a < b, let otherField = template.field(notBefore) {
-                problems.append(Problem(path: path, line: lines[field.id], rule: .order, value: v.lexical,
-                                        message: "is before \(template.path(of: notBefore)) (\(otherField.label.both)) \(other.lexical)",
-                                        hint: "\(field.label.zh) cannot be earlier than \(otherField.label.zh)"))
-            }
+        case let (.date(rules), v?), let (.datetime(rules), v?):
+            problems += checkDates(field, rules, v, path: path)
         default: break
+        }
+        return problems
+    }
+
+    private func checkDates(_ field: Field, _ rules: DateRules, _ v: Value, path: String) -> [Problem] {
+        var problems: [Problem] = []
+        func compare(_ other: String, strict: Bool) {
+            guard let o = values[other], let a = CalendarDate.minutes(v.lexical), let b = CalendarDate.minutes(o.lexical),
+                  strict ? a >= b : a < b, let otherField = template.field(other) else { return }
+            problems.append(Problem(
+                path: path, line: lines[field.id], rule: .order, value: v.lexical,
+                message: strict ? "must be before \(template.path(of: other)) (\(otherField.label.both)) \(o.lexical)"
+                    : "is before \(template.path(of: other)) (\(otherField.label.both)) \(o.lexical)",
+                hint: "\(field.label.zh) " + (strict ? "must be earlier than " : "cannot be earlier than ") + otherField.label.zh))
+        }
+        if let other = rules.notBefore { compare(other, strict: false) }
+        if let other = rules.before { compare(other, strict: true) }
+        if let yearId = rules.yearField, let quarterId = rules.quarterField,
+           case let .integer(year)? = values[yearId], case let .choice(quarter)? = values[quarterId],
+           let (y, m, _) = CalendarDate.parseDate(String(v.lexical.prefix(10))) {
+            let actual = "Q\((m - 1) / 3 + 1)"
+            if y != year || actual != quarter {
+                problems.append(Problem(path: path, line: lines[field.id], rule: .order, value: v.lexical,
+                                        message: "falls in \(y) \(actual), not in \(year) \(quarter) as the record says",
+                                        hint: "correct the date or the year/quarter"))
+            }
         }
         return problems
     }

@@ -42,11 +42,15 @@ struct ValueReader {
             }
             return .datetime(n)
         case .boolean:
-            guard case let .bool(b) = node.value else {
-                add(path, node, .type, "expected true or false, found \(node.kindName)")
+            switch node.value {
+            case let .bool(b): return .boolean(b)
+            // CSV cells are text: accept the words a spreadsheet holds.
+            case let .string(s) where ["true", "是", "TRUE", "True"].contains(s): return .boolean(true)
+            case let .string(s) where ["false", "否", "FALSE", "False"].contains(s): return .boolean(false)
+            default:
+                add(path, node, .type, "expected true or false, found \(node.kindName)", hint: "write true or false (是/否)")
                 return nil
             }
-            return .boolean(b)
         case let .choice(options):
             guard let s = scalar(node, path, expect: "one option") else { return nil }
             guard let option = options.option(matching: s) else {
@@ -56,7 +60,13 @@ struct ValueReader {
             return .choice(option.code)
         case let .multi(options):
             let items: [DataNode]
-            if case let .list(l) = node.value { items = l } else { items = [node] }
+            switch node.value {
+            case let .list(l): items = l
+            // One cell of a CSV: options separated by ; or 、
+            case let .string(s): items = s.split(whereSeparator: { ";；、".contains($0) })
+                .map { DataNode(.string($0.trimmingCharacters(in: .whitespaces)), line: node.line) }
+            default: items = [node]
+            }
             var codes: Set<String> = []
             for (i, item) in items.enumerated() {
                 let itemPath = "\(path)[\(i + 1)]"

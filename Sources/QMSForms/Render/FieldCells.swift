@@ -93,6 +93,10 @@ struct FieldCells {
             return label(b ? Bilingual(zh: "是", en: "Yes") : Bilingual(zh: "否", en: "No"))
         case let (.integer(r), v), let (.decimal(r), v):
             return HTML.escape(v.lexical) + (r.unit.map { " " + HTML.escape($0) } ?? "")
+        case let (.computed(.ratio(n, d, scale, _)), v):
+            let parts = [record?.value(n), record?.value(d)].map { $0?.lexical ?? "—" }
+            return HTML.escape(v.lexical) + (scale == 100 ? "%" : "") + " <span class=\"note\">(" + HTML.escape(parts[0]) + " / "
+                + HTML.escape(parts[1]) + (scale == 100 || scale == 1 ? "" : " × " + Value.format(scale)) + ")</span>"
         case let (.computed, v):
             return HTML.escape(v.lexical)
         default:

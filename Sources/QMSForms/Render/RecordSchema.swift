@@ -182,6 +182,16 @@ private struct SchemaBuilder {
         case let .computed(c):
             switch c.resultType {
             case .integer: simple(name, base: "xs:integer", computed: true)
+            case .decimal where { if case .ratio = c { true } else { false } }():
+                w.open("xs:element", attributes: [("name", name), ("minOccurs", "0")])
+                w.open("xs:complexType"); w.open("xs:simpleContent")
+                w.open("xs:extension", attributes: [("base", "xs:decimal")])
+                computedMark()
+                for attribute in ["numerator", "denominator"] {
+                    w.leaf("xs:attribute", attributes: [("name", attribute), ("type", "xs:decimal"), ("use", "required")], text: nil)
+                }
+                w.leaf("xs:attribute", attributes: [("name", "formula"), ("type", "xs:string"), ("use", "required")], text: nil)
+                w.close(); w.close(); w.close(); w.close()
             case .decimal: simple(name, base: "xs:decimal", computed: true)
             case .boolean: simple(name, base: "xs:boolean", computed: true)
             case .code:

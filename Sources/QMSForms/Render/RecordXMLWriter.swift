@@ -1,3 +1,4 @@
+import Foundation
 import XMLSupport
 
 /// Writes a ``Record`` as archival XML: the record of truth.
@@ -21,14 +22,14 @@ public struct RecordXMLWriter: Sendable {
             let present = section.fields.filter { record.value($0.id) != nil }
             guard !present.isEmpty else { continue }
             w.open(section.id)
-            for field in present { write(field, record.value(field.id)!, computed: field.isComputed, into: &w) }
+            for field in present { write(field, record.value(field.id)!, computed: field.isComputed, in: record, into: &w) }
             w.close()
         }
         w.close()
         return w.document
     }
 
-    private func write(_ field: Field, _ value: Value, computed: Bool, into w: inout XMLWriter) {
+    private func write(_ field: Field, _ value: Value, computed: Bool, in record: Record, into w: inout XMLWriter) {
         let mark: [(String, String)] = computed ? [("computed", "true")] : []
         switch (field.kind, value) {
         case let (.choice(options), .choice(code)), let (.multi(options), .choice(code)):
@@ -51,14 +52,22 @@ public struct RecordXMLWriter: Sendable {
             for row in rows where !row.cells.isEmpty || row.key == nil {
                 w.open("row", attributes: row.key.map { [("key", $0)] } ?? [])
                 for column in table.columns {
-                    if let cell = row.cells[column.id] { write(column, cell, computed: false, into: &w) }
+                    if let cell = row.cells[column.id] { write(column, cell, computed: column.isComputed, in: record, into: &w) }
                 }
                 w.close()
             }
             w.close()
+        case let (.computed(.ratio(n, d, scale, _)), _):
+            // A rate keeps what it was computed from, so an auditor can redo the division.
+            w.leaf(field.id, attributes: mark + RecordXMLWriter.ratioAttributes(record, n, d, scale), text: value.lexical)
         default:
             w.leaf(field.id, attributes: mark, text: value.lexical)
         }
+    }
+
+    static func ratioAttributes(_ record: Record, _ n: String, _ d: String, _ scale: Decimal) -> [(String, String)] {
+        [("numerator", record.value(n)?.lexical ?? ""), ("denominator", record.value(d)?.lexical ?? ""),
+         ("formula", "\(n) / \(d) × \(Value.format(scale))")]
     }
 
     private func labels(_ label: Bilingual?) -> [(String, String)] {

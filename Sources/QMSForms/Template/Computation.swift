@@ -11,6 +11,17 @@ public enum Computation: Sendable {
     /// Σ(weight · points) / Σ(weight) over the rows of a fixed-row table whose rating in
     /// `column` has points (N/A and unanswered rows are left out, renormalising the weights).
     case weightedScore(table: String, column: String, places: Int)
+    /// Mean of a numeric column (or of the points of a coded one) over the rows that have a
+    /// value, optionally only rows whose `where` column is one of `codes` (`true` for booleans).
+    case mean(table: String, column: String, where: String?, codes: [String], places: Int)
+    /// numerator ÷ denominator × scale: a rate that keeps its numerator and denominator.
+    case ratio(numerator: String, denominator: String, scale: Decimal, places: Int)
+    /// `to − from` for two numbers (this period against the last).
+    case difference(from: String, to: String)
+    /// In a table row: Σ(weight · points) / Σ(weight) over the row's answered coded columns.
+    case rowScore(items: [(column: String, weight: Decimal)], places: Int)
+    /// In a table row: how many of these columns are empty.
+    case countEmpty(columns: [String])
     /// `to − from` in whole days or hours.
     case dateDiff(from: String, to: String, unit: DateUnit)
     /// True when the field's number passes the test.
@@ -65,14 +76,22 @@ public enum Computation: Sendable {
     /// The kind of value this computation produces.
     public var resultType: ResultType {
         switch self {
-        case .sum, .weightedScore: .decimal
-        case .count, .dateDiff: .integer
+        case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore: .decimal
+        case .count, .dateDiff, .countEmpty: .integer
         case .threshold: .boolean
         case .band, .status: .code
         }
     }
 
     public enum ResultType: Sendable { case integer, decimal, boolean, code }
+
+    /// Whether the computation works inside one table row (a computed column).
+    public var isRowScoped: Bool {
+        switch self {
+        case .dateDiff, .threshold, .band, .rowScore, .countEmpty: true
+        default: false
+        }
+    }
 
     /// The coded results a band or status can give, for schemas and tick boxes.
     public var levels: [Level] {

@@ -37,9 +37,8 @@ public struct Field: Sendable {
         case multiline(TextRules, lines: Int)
         case integer(NumberRules)
         case decimal(NumberRules)
-        /// `notBefore`: another date field this one may not precede.
-        case date(notBefore: String?)
-        case datetime(notBefore: String?)
+        case date(DateRules)
+        case datetime(DateRules)
         case boolean
         /// Exactly one option.
         case choice(Options)
@@ -92,6 +91,27 @@ public struct TextRules: Sendable {
     }
 }
 
+
+/// Order and period rules for date and date-time fields, each naming another field.
+public struct DateRules: Sendable {
+    /// This value may not be earlier than that field's.
+    public var notBefore: String?
+    /// This value must be strictly earlier than that field's (a notice before shipping).
+    public var before: String?
+    /// The date must fall in the year and quarter (`Q1`…`Q4`) these fields hold.
+    public var yearField: String?
+    public var quarterField: String?
+
+    public init(notBefore: String? = nil, before: String? = nil, yearField: String? = nil, quarterField: String? = nil) {
+        self.notBefore = notBefore
+        self.before = before
+        self.yearField = yearField
+        self.quarterField = quarterField
+    }
+
+    /// The fields these rules compare with.
+    var others: [String] { [notBefore, before].compactMap { $0 } }
+}
 
 /// Rules for integer and decimal fields.
 public struct NumberRules: Sendable {
@@ -148,14 +168,17 @@ public struct Table: Sendable {
     public var maxRows: Int?
     /// Empty rows printed on a blank form.
     public var blankRows: Int
+    /// Whether a CSV file (one row per entry) can fill this table.
+    public var csv: Bool
 
     public init(columns: [Field], fixedRows: [FixedRow] = [], minRows: Int? = nil, maxRows: Int? = nil,
-                blankRows: Int = 5) {
+                blankRows: Int = 5, csv: Bool = false) {
         self.columns = columns
         self.fixedRows = fixedRows
         self.minRows = minRows
         self.maxRows = maxRows
         self.blankRows = blankRows
+        self.csv = csv
     }
 
     public struct FixedRow: Sendable {

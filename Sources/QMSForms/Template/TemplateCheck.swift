@@ -17,19 +17,61 @@ struct TemplateCheck {
             }
             try checkConditions(field, table: nil)
             switch field.kind {
-            case let .date(notBefore), let .datetime(notBefore):
-                if let other = notBefore {
-                    guard let o = template.field(other), isDateLike(o) else {
-                        throw fail(field, "not-before='\(other)' must name a date or datetime field")
-                    }
-                }
+            case let .date(rules), let .datetime(rules):
+                try checkDates(field, rules)
             case let .table(table):
-                for column in table.columns { try checkConditions(column, table: table) }
+                var earlierColumns: Set<String> = []
+                for column in table.columns {
+                    try checkConditions(column, table: table)
+                    if case let .computed(c) = column.kind { try checkRow(column, c, table: table, earlier: earlierColumns) }
+                    earlierColumns.insert(column.id)
+                }
             case let .computed(computation):
                 try checkComputation(field, computation, earlier: earlier)
             default: break
             }
             earlier.insert(field.id)
+        }
+    }
+
+    private func checkDates(_ field: Field, _ rules: DateRules) throws(TemplateError) {
+        for other in rules.others {
+            guard let o = template.field(other), isDateLike(o) else {
+                throw fail(field, "'\(other)' must name a date or datetime field")
+            }
+        }
+        if let year = rules.yearField, let quarter = rules.quarterField {
+            guard case .integer? = template.field(year)?.kind else { throw fail(field, "year-field '\(year)' must be an integer field") }
+            guard let q = template.field(quarter), let codes = codes(q), Set(codes) == ["Q1", "Q2", "Q3", "Q4"] else {
+                throw fail(field, "quarter-field '\(quarter)' must be an enum with codes Q1 Q2 Q3 Q4")
+            }
+        }
+    }
+
+    private func hasPoints(_ f: Field) -> Bool {
+        if case let .choice(o) = f.kind { o.options.contains { $0.points != nil } } else { false }
+    }
+
+    /// A computed column: it may use the other columns of its row (computed ones declared before it).
+    private func checkRow(_ field: Field, _ c: Computation, table: Table, earlier: Set<String>) throws(TemplateError) {
+        func column(_ id: String) throws(TemplateError) -> Field {
+            guard let f = table.column(id) else { throw fail(field, "uses '\(id)', which is not a column of this table") }
+            if f.isComputed && !earlier.contains(id) { throw fail(field, "uses computed column '\(id)', which must come before it") }
+            return f
+        }
+        switch c {
+        case let .dateDiff(from, to, _):
+            for id in [from, to] where !isDateLike(try column(id)) { throw fail(field, "date-diff uses '\(id)', which is not a date") }
+        case let .threshold(id, _), let .band(id, _):
+            guard isNumeric(try column(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
+        case let .rowScore(items, _):
+            for item in items where !hasPoints(try column(item.column)) {
+                throw fail(field, "row-score uses '\(item.column)', which is not an enum whose options carry points")
+            }
+        case let .countEmpty(columns):
+            for id in columns { _ = try column(id) }
+        default:
+            throw fail(field, "this computation cannot be a table column")
         }
     }
 
@@ -129,6 +171,21 @@ struct TemplateCheck {
             }
         case let .dateDiff(from, to, _):
             for id in [from, to] where !isDateLike(try input(id)) { throw fail(field, "date-diff uses '\(id)', which is not a date") }
+        case let .mean(tableId, columnId, whereColumn, list, _):
+            let t = try table(tableId)
+            guard let column = t.column(columnId), isNumeric(column) || hasPoints(column) else {
+                throw fail(field, "averages '\(tableId).\(columnId)', which is neither numeric nor rated with points")
+            }
+            if let whereColumn {
+                guard let w = t.column(whereColumn), let known = codes(w) else {
+                    throw fail(field, "mean where='\(whereColumn)' must name a coded or boolean column of '\(tableId)'")
+                }
+                for code in list where !known.contains(code) { throw fail(field, "mean: '\(code)' is not a code of '\(whereColumn)'") }
+            }
+        case let .ratio(n, d, _, _), let .difference(n, d):
+            for id in [n, d] where !isNumeric(try input(id)) { throw fail(field, "uses '\(id)', which is not numeric") }
+        case .rowScore, .countEmpty:
+            throw fail(field, "row-score and count-empty work only as table columns")
         case let .threshold(id, _), let .band(id, _):
             guard isNumeric(try input(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
         case let .status(rules, _):

@@ -228,6 +228,9 @@ public enum TemplateLanguage {
   <xs:complexType name="DateField">
     <xs:complexContent><xs:extension base="t:BaseField">
       <xs:attribute name="not-before" type="t:Id"/>
+      <xs:attribute name="before" type="t:Id"/>
+      <xs:attribute name="year-field" type="t:Id"/>
+      <xs:attribute name="quarter-field" type="t:Id"/>
     </xs:extension></xs:complexContent>
   </xs:complexType>
 
@@ -262,6 +265,7 @@ public enum TemplateLanguage {
       <xs:attribute name="min-rows" type="xs:nonNegativeInteger"/>
       <xs:attribute name="max-rows" type="xs:positiveInteger"/>
       <xs:attribute name="blank-rows" type="xs:nonNegativeInteger" default="5"/>
+      <xs:attribute name="csv" type="xs:boolean" default="false"/>
     </xs:extension></xs:complexContent>
   </xs:complexType>
 
@@ -293,6 +297,47 @@ public enum TemplateLanguage {
           <xs:attribute name="column" type="t:Id"/>
           <xs:attribute name="in" type="t:CodeList"/>
           <xs:attribute name="empty" type="xs:boolean"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="mean">
+        <xs:complexType>
+          <xs:attribute name="table" type="t:Id" use="required"/>
+          <xs:attribute name="column" type="t:Id" use="required"/>
+          <xs:attribute name="where" type="t:Id"/>
+          <xs:attribute name="in" type="t:CodeList"/>
+          <xs:attribute name="places" type="xs:nonNegativeInteger" default="1"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="ratio">
+        <xs:complexType>
+          <xs:attribute name="numerator" type="t:Id" use="required"/>
+          <xs:attribute name="denominator" type="t:Id" use="required"/>
+          <xs:attribute name="scale" type="xs:decimal" default="100"/>
+          <xs:attribute name="places" type="xs:nonNegativeInteger" default="1"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="difference">
+        <xs:complexType>
+          <xs:attribute name="from" type="t:Id" use="required"/>
+          <xs:attribute name="to" type="t:Id" use="required"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="row-score">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="item" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="column" type="t:Id" use="required"/>
+                <xs:attribute name="weight" type="xs:decimal" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+          <xs:attribute name="places" type="xs:nonNegativeInteger" default="1"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="count-empty">
+        <xs:complexType>
+          <xs:attribute name="columns" type="t:IdList" use="required"/>
         </xs:complexType>
       </xs:element>
       <xs:element name="weighted-score">

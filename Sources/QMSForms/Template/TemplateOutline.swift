@@ -37,8 +37,10 @@ public struct TemplateOutline: Sendable {
         case let .integer(r), let .decimal(r):
             if let m = r.min { rules.append("min \(Value.format(m))") }
             if let m = r.max { rules.append("max \(Value.format(m))") }
-        case let .date(nb), let .datetime(nb):
-            if let nb { rules.append("not before \(nb)") }
+        case let .date(r), let .datetime(r):
+            if let nb = r.notBefore { rules.append("not before \(nb)") }
+            if let b = r.before { rules.append("before \(b)") }
+            if let y = r.yearField, let q = r.quarterField { rules.append("within the year \(y) and quarter \(q)") }
         case let .choice(o), let .multi(o):
             type += "(" + o.options.map { "\($0.code)=\($0.label.zh)" }.joined(separator: " ") + ")"
         case let .reference(prefixes):
@@ -60,6 +62,11 @@ public struct TemplateOutline: Sendable {
         case let .sum(table, column, fields): "= sum(" + (table.map { "\($0).\(column ?? "")" } ?? fields.joined(separator: " + ")) + ")"
         case let .count(table, column, codes, empty): "= count(\(table)" + (column.map { " where \($0)" + (empty ? " is empty" : codes.isEmpty ? " is set" : " in [\(codes.joined(separator: ", "))]") } ?? "") + ")"
         case let .weightedScore(table, column, _): "= weighted score of \(table).\(column)"
+        case let .mean(table, column, whereColumn, codes, _): "= mean of \(table).\(column)" + (whereColumn.map { " where \($0) in [\(codes.joined(separator: ", "))]" } ?? "")
+        case let .ratio(n, d, scale, _): "= \(n) ÷ \(d) × \(Value.format(scale))"
+        case let .difference(from, to): "= \(to) − \(from)"
+        case let .rowScore(items, _): "= row score of " + items.map { "\($0.column)×\(Value.format($0.weight))" }.joined(separator: " ")
+        case let .countEmpty(columns): "= empty among " + columns.joined(separator: ", ")
         case let .dateDiff(from, to, unit): "= \(to) − \(from) in \(unit.rawValue)"
         case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()
         case let .band(field, levels): "= band of \(field): " + levels.map { "\($0.code)" + ($0.atLeast.map { "≥\(Value.format($0))" } ?? "") }.joined(separator: ", ")

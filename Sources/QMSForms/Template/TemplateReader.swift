@@ -124,8 +124,13 @@ struct TemplateReader {
             let rules = NumberRules(min: try decimal(e, "min"), max: try decimal(e, "max"), unit: e["unit"])
             if let lo = rules.min, let hi = rules.max, lo > hi { throw fail(e.line, "min > max on '\(id)'") }
             kind = e.name == "integer" ? .integer(rules) : .decimal(rules)
-        case "date": kind = .date(notBefore: e["not-before"])
-        case "datetime": kind = .datetime(notBefore: e["not-before"])
+        case "date", "datetime":
+            let rules = DateRules(notBefore: e["not-before"], before: e["before"],
+                                  yearField: e["year-field"], quarterField: e["quarter-field"])
+            if (rules.yearField == nil) != (rules.quarterField == nil) {
+                throw fail(e.line, "'\(id)': year-field and quarter-field go together")
+            }
+            kind = e.name == "date" ? .date(rules) : .datetime(rules)
         case "boolean": kind = .boolean
         case "enum", "multi":
             guard let list = options[e["options"]!] else {
@@ -139,7 +144,9 @@ struct TemplateReader {
             var columns: [Field] = []
             for c in e.element(named: "columns")!.elements {
                 let column = try readField(c, inTable: id)
-                if case .computed = column.kind { throw fail(c.line, "computed columns are not supported ('\(column.id)')") }
+                if case let .computed(computation) = column.kind, !computation.isRowScoped {
+                    throw fail(c.line, "computed column '\(column.id)' must compute from its own row (date-diff, threshold, band, row-score, count-empty)")
+                }
                 if case .signature = column.kind { throw fail(c.line, "signature columns are not supported; use text for a name ('\(column.id)')") }
                 if columns.contains(where: { $0.id == column.id }) { throw fail(c.line, "column '\(column.id)' is used twice in '\(id)'") }
                 columns.append(column)
@@ -152,7 +159,7 @@ struct TemplateReader {
             let maxRows = e["max-rows"].flatMap { Int($0) }
             if let lo = minRows, let hi = maxRows, lo > hi { throw fail(e.line, "min-rows > max-rows on '\(id)'") }
             kind = .table(Table(columns: columns, fixedRows: rows, minRows: minRows, maxRows: maxRows,
-                                blankRows: Int(e["blank-rows"] ?? "5") ?? 5))
+                                blankRows: Int(e["blank-rows"] ?? "5") ?? 5, csv: e["csv"] == "true"))
         case "computed":
             kind = .computed(try readComputation(e.elements.first!))
         default:
@@ -193,6 +200,20 @@ struct TemplateReader {
         case "count":
             return .count(table: e["table"]!, column: e["column"],
                           codes: e["in"]?.split(separator: " ").map(String.init) ?? [], empty: e["empty"] == "true")
+        case "mean":
+            return .mean(table: e["table"]!, column: e["column"]!, where: e["where"],
+                         codes: e["in"]?.split(separator: " ").map(String.init) ?? [], places: Int(e["places"] ?? "1") ?? 1)
+        case "ratio":
+            return .ratio(numerator: e["numerator"]!, denominator: e["denominator"]!,
+                          scale: try decimal(e, "scale") ?? 100, places: Int(e["places"] ?? "1") ?? 1)
+        case "difference":
+            return .difference(from: e["from"]!, to: e["to"]!)
+        case "row-score":
+            var items: [(column: String, weight: Decimal)] = []
+            for item in e.elements(named: "item") { items.append((item["column"]!, try decimal(item, "weight") ?? 0)) }
+            return .rowScore(items: items, places: Int(e["places"] ?? "1") ?? 1)
+        case "count-empty":
+            return .countEmpty(columns: e["columns"]!.split(separator: " ").map(String.init))
         case "weighted-score":
             return .weightedScore(table: e["table"]!, column: e["column"]!, places: Int(e["places"] ?? "1") ?? 1)
         case "date-diff":
