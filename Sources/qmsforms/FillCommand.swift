@@ -8,13 +8,13 @@ struct FillCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Form number, alias or template path.") var form: String
-    @Argument(help: "YAML or JSON data file, or - for standard input.") var data: String
+    @Argument(help: "YAML, JSON or CSV data file, or - for standard input (YAML or JSON).") var data: String
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
     @Option(help: "zh, en or both.") var lang: Language = .both
 
     func run() throws {
         let template = try workspace.template(form)
-        let node = try readData(data)
+        let node = try readData(data, for: template)
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         do {
             let filled = try FormFiller(settings: try workspace.settings(), language: lang)

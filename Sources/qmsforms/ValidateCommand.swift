@@ -7,11 +7,11 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Form number, alias or template path.") var form: String
-    @Argument(help: "YAML or JSON data file, or - for standard input.") var data: String
+    @Argument(help: "YAML, JSON or CSV data file, or - for standard input (YAML or JSON).") var data: String
 
     func run() throws {
         let template = try workspace.template(form)
-        let node = try readData(data)
+        let node = try readData(data, for: template)
         do {
             let record = try RecordValidator(template: template).validate(node, source: data == "-" ? "<stdin>" : data)
             print("\(data): valid \(template.number) \(template.control.revision) record \(record.displayNumber)")

@@ -26,12 +26,12 @@ struct WorkspaceOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// Reads DATA (a path or `-`) into a data tree, mapping errors to exit codes.
-func readData(_ path: String) throws -> DataNode {
+/// Reads DATA (a path or `-`) for `template` into a data tree, mapping errors to exit codes.
+func readData(_ path: String, for template: Template) throws -> DataNode {
     if path != "-" && !FileManager.default.isReadableFile(atPath: path) {
         throw Failure(.io, "\(path): cannot read the data file (missing or not readable)")
     }
-    do { return try DataSource.read(path: path) } catch let e as DataError { throw Failure(e) } catch {
+    do { return try DataSource.read(path: path, template: template) } catch let e as DataError { throw Failure(e) } catch {
         throw Failure(.io, "\(path): cannot read: \(error.localizedDescription)")
     }
 }

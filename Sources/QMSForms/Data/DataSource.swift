@@ -1,15 +1,17 @@
 import Foundation
 
-/// Reads a data file (or standard input) as YAML or JSON into a ``DataNode``.
+/// Reads a data file (or standard input) as YAML, JSON or CSV into a ``DataNode``.
 ///
-/// The format comes from the extension (`.json`, `.yaml`, `.yml`); without one, text that
-/// starts with `{` or `[` is JSON and anything else YAML. The bytes must be UTF-8.
+/// The format comes from the extension (`.json`, `.yaml`, `.yml`, `.csv`); without one, text
+/// that starts with `{` or `[` is JSON and anything else YAML. The bytes must be UTF-8.
+/// CSV fills the form's CSV table (see ``CSVBinding``), so it needs the template.
 public enum DataSource {
     /// The most bytes one data file may have: 16 MiB.
     public static let maxBytes = 16 << 20
 
     /// Parses `bytes`, named `source` in messages, by `formatHint` extension when given.
-    public static func parse(_ bytes: [UInt8], source: String, formatHint: String? = nil) throws(DataError) -> DataNode {
+    public static func parse(_ bytes: [UInt8], source: String, formatHint: String? = nil,
+                             template: Template? = nil) throws(DataError) -> DataNode {
         let format = detect(bytes, hint: formatHint)
         guard bytes.count <= maxBytes else {
             throw DataError(source: source, format: format, line: 0,
@@ -22,28 +24,35 @@ public enum DataSource {
         switch format {
         case .json:
             return try JSONReader().read(bytes, source: source)
-        default:
+        case .csv:
+            guard let template else {
+                throw DataError(source: source, format: .csv, line: 0, message: "CSV needs the form it fills")
+            }
+            let rows = try CSVReader().read(String(decoding: bytes, as: UTF8.self), source: source)
+            return try CSVBinding(template: template).bind(rows, source: source)
+        case .yaml:
             var text = String(decoding: bytes, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             return try YAMLReader().read(text, source: source)
         }
     }
 
-    /// Reads the file at `path`, or standard input for `-`.
-    public static func read(path: String) throws -> DataNode {
+    /// Reads the file at `path`, or standard input for `-`; `template` is needed for CSV.
+    public static func read(path: String, template: Template? = nil) throws -> DataNode {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try parse(Array(data), source: "<stdin>")
+            return try parse(Array(data), source: "<stdin>", template: template)
         }
         let url = URL(fileURLWithPath: path)
         let data = try Data(contentsOf: url)
-        return try parse(Array(data), source: path, formatHint: url.pathExtension)
+        return try parse(Array(data), source: path, formatHint: url.pathExtension, template: template)
     }
 
     static func detect(_ bytes: [UInt8], hint: String?) -> DataError.Format {
         switch hint?.lowercased() {
         case "json": return .json
         case "yaml", "yml": return .yaml
+        case "csv": return .csv
         default:
             var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
