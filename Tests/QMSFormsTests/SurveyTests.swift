@@ -20,8 +20,8 @@ import Testing
             ratings_section:
               ratings:
             \(rows)
-            customer_view: {cust_date: 2026-12-04\(lowReason ? ", low_reason: 交期多次延误" : "")}
-            \(evaluation.map { "evaluation: " + $0 } ?? "")
+            customer_view: {cust_date: 2026-12-04, cust_sign: 张三\(lowReason ? ", low_reason: 交期多次延误" : "")}
+            evaluation: {compiled_sign: 赵丽, reviewed_sign: 孙伟\(evaluation.map { ", " + $0 } ?? "")}
             """)
     }
 
@@ -34,7 +34,7 @@ import Testing
 
         let fixed = try data(["quality": "一般", "delivery": "不满意", "packaging": "满意", "documents": "一般",
                               "communication": "一般", "service": "一般", "price": "一般"],
-                             lowReason: true, evaluation: "{action_lt80: 走访顾客并制定交付改进计划, capa_ref: CAPA-2026-004}")
+                             lowReason: true, evaluation: "action_lt80: 走访顾客并制定交付改进计划, capa_ref: CAPA-2026-004")
         let record = try RecordValidator(template: Fixtures.template("survey")).validate(fixed, source: "t")
         // (.3·60 + .2·40 + .1·80 + .1·60 + .1·60 + .15·60 + .05·60) / 1 = 58
         #expect(record.computed["csi"] == .decimal(58))
@@ -45,7 +45,7 @@ import Testing
     @Test func referenceMustLookLikeACAPAOrFeedbackNumber() throws {
         let d = try data(["quality": "一般", "delivery": "一般", "packaging": "一般", "documents": "一般",
                           "communication": "一般", "service": "一般", "price": "一般"],
-                         evaluation: "{action_lt80: x, capa_ref: 8D-2026-001}")
+                         evaluation: "action_lt80: x, capa_ref: 8D-2026-001")
         let problems = Fixtures.problems("survey", d)
         #expect(problems.map(\.path) == ["evaluation.capa_ref"])
         #expect(problems.first?.rule == .reference)
@@ -66,11 +66,21 @@ import Testing
         #expect(g.computed["is_valid"] == .boolean(false))
     }
 
+    @Test func requiredSignaturesNeedThePrintedName() throws {
+        let d = try data(["quality": "满意"])
+        let fine = Fixtures.problems("survey", d)
+        #expect(fine.isEmpty, "\(fine)")
+        var text = try String(contentsOf: Fixtures.examples.appendingPathComponent("survey.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "  cust_sign:\n    name: 刘建华\n    date: 2026-12-08\n", with: "  cust_sign: {date: 2026-12-08}\n")
+        let problems = Fixtures.problems("survey", try Fixtures.yaml(text))
+        #expect(Set(problems.map(\.path)) == ["customer_view.cust_sign"])
+    }
+
     @Test func dissatisfiedItemNeedsItsReasonAndTheFormsExplanation() throws {
         let d = try Fixtures.yaml("""
             header: {campaign: M, customer: 甲, contact: 张, phone: "12345678", method: phone, issued_on: 2026-12-01, returned_on: 2026-12-05}
             ratings_section: {ratings: {quality: {rating: 很不满意}}}
-            customer_view: {cust_date: 2026-12-04}
+            customer_view: {cust_date: 2026-12-04, cust_sign: 张}
             """)
         let paths = Set(Fixtures.problems("survey", d).map(\.path))
         #expect(paths.contains("ratings_section.ratings.quality.reason"))

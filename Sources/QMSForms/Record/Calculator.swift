@@ -29,7 +29,8 @@ struct Calculator {
         case let .dateDiff(from, to, unit): return Self.dateDiff(cells[from], cells[to], unit)
         case let .threshold(field, test): return cells[field]?.number.map { .boolean(test.holds($0)) }
         case let .band(field, levels): return cells[field]?.number.flatMap { Self.band($0, levels) }
-        case let .countEmpty(columns): return .integer(columns.filter { cells[$0] == nil }.count)
+        case let .countCells(columns, codes, empty):
+            return .integer(columns.filter { empty ? cells[$0] == nil : Self.matches(cells[$0], codes) }.count)
         case let .rowScore(items, places):
             var weighted = Decimal(0), weights = Decimal(0)
             for item in items {
@@ -147,7 +148,7 @@ struct Calculator {
         case let .difference(from, to):
             guard let a = number(from), let b = number(to) else { return nil }
             return .decimal(b - a)
-        case .rowScore, .countEmpty:
+        case .rowScore, .countCells:
             return nil
         case let .weightedScore(table, column, places):
             guard case let .table(t)? = template.field(table)?.kind, case let .choice(options)? = t.column(column)?.kind

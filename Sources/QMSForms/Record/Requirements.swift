@@ -44,7 +44,7 @@ struct Requirements {
         if field.isComputed { return [] }
         let value = values[field.id]
         if value == nil || isBlankSignature(value) {
-            if field.required, !isSignature(field) {
+            if field.required {
                 problems.append(Problem(path: path, rule: .required, message: "is required (\(field.label.both))",
                                         hint: field.hint?.both ?? "add '\(field.id):' under '\(section.id):'"))
             } else if let reason = holdingCondition(field, row: nil) {
@@ -88,7 +88,10 @@ struct Requirements {
     private func checkDates(_ field: Field, _ rules: DateRules, _ v: Value, path: String) -> [Problem] {
         var problems: [Problem] = []
         func compare(_ other: String, strict: Bool) {
-            guard let o = values[other], let a = CalendarDate.minutes(v.lexical), let b = CalendarDate.minutes(o.lexical),
+            // A date against a date-time compares days: a date has no time of day.
+            let byDay = v.lexical.count == 10 || (values[other]?.lexical.count ?? 0) == 10
+            func key(_ s: String) -> Int? { CalendarDate.minutes(byDay ? String(s.prefix(10)) : s) }
+            guard let o = values[other], let a = key(v.lexical), let b = key(o.lexical),
                   strict ? a >= b : a < b, let otherField = template.field(other) else { return }
             problems.append(Problem(
                 path: path, line: lines[field.id], rule: .order, value: v.lexical,
@@ -111,7 +114,6 @@ struct Requirements {
         return problems
     }
 
-    private func isSignature(_ f: Field) -> Bool { if case .signature = f.kind { true } else { false } }
     private func isBlankSignature(_ v: Value?) -> Bool {
         if case let .signature(name, _)? = v { (name ?? "").isEmpty } else { false }
     }

@@ -37,7 +37,8 @@ public struct HTMLRenderer: Sendable {
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"qmsforms\">\n"
         h += "<title>" + HTML.escape(title + " " + t.number + (number.isEmpty ? "" : " " + number)) + "</title>\n"
-        h += "<style>\n" + Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang) + "\n</style>\n"
+        h += "<style>\n" + Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang,
+                                          landscape: t.landscape) + "\n</style>\n"
         h += "</head>\n<body>\n<main class=\"sheet\">\n"
         h += titleBlock(t, record: record)
         let cells = FieldCells(language: lang, record: record)

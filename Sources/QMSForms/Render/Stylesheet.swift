@@ -5,7 +5,7 @@ enum Stylesheet {
         + "\"PingFang SC\", \"Hiragino Sans GB\", \"WenQuanYi Micro Hei\", \"SimSun\", \"Songti SC\", sans-serif"
 
     /// `header` and `number` are plain text; they are escaped here as CSS strings.
-    static func css(headerLeft: String, headerRight: String, pageLabel: Language) -> String {
+    static func css(headerLeft: String, headerRight: String, pageLabel: Language, landscape: Bool = false) -> String {
         let page: String
         switch pageLabel {
         case .zh: page = "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页\""
@@ -13,14 +13,14 @@ enum Stylesheet {
         case .both: page = "\"第 \" counter(page) \" 页 共 \" counter(pages) \" 页 / Page \" counter(page) \" of \" counter(pages)"
         }
         return """
-        @page { size: A4; margin: 18mm 14mm 16mm 14mm;
+        @page { size: A4\(landscape ? " landscape" : ""); margin: 18mm 14mm 16mm 14mm;
           @top-left { content: \(HTML.cssString(headerLeft)); font-size: 8pt; color: #333; }
           @top-right { content: \(HTML.cssString(headerRight)); font-size: 8pt; color: #333; }
           @bottom-center { content: \(page); font-size: 8pt; } }
         * { box-sizing: border-box; }
         html { font-family: \(fonts); font-size: 10pt; color: #000; background: #fff; }
         body { margin: 0; }
-        .sheet { max-width: 182mm; margin: 0 auto; }
+        .sheet { max-width: \(landscape ? 269 : 182)mm; margin: 0 auto; }
         .en { font-size: 0.85em; color: #333; }
         .title-block { display: grid; grid-template-columns: 1fr auto; align-items: end; border-bottom: 2px solid #000; padding-bottom: 2mm; margin-bottom: 3mm; }
         .company { font-size: 11pt; font-weight: bold; }
@@ -55,7 +55,7 @@ enum Stylesheet {
         .sig .printed, .sig .date { font-size: 9pt; }
         footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
         .blank-row td { height: 9mm; }
-        @media screen { body { background: #888; } .sheet { background: #fff; padding: 14mm; margin: 8mm auto; max-width: 210mm; } }
+        @media screen { body { background: #888; } .sheet { background: #fff; padding: 14mm; margin: 8mm auto; max-width: \(landscape ? 297 : 210)mm; } }
         """
     }
 }

@@ -20,8 +20,8 @@ public enum Computation: Sendable {
     case difference(from: String, to: String)
     /// In a table row: Σ(weight · points) / Σ(weight) over the row's answered coded columns.
     case rowScore(items: [(column: String, weight: Decimal)], places: Int)
-    /// In a table row: how many of these columns are empty.
-    case countEmpty(columns: [String])
+    /// In a table row: how many of these cells are empty (`empty`), or hold one of `codes`.
+    case countCells(columns: [String], codes: [String], empty: Bool)
     /// `to − from` in whole days or hours.
     case dateDiff(from: String, to: String, unit: DateUnit)
     /// True when the field's number passes the test.
@@ -77,7 +77,7 @@ public enum Computation: Sendable {
     public var resultType: ResultType {
         switch self {
         case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore: .decimal
-        case .count, .dateDiff, .countEmpty: .integer
+        case .count, .dateDiff, .countCells: .integer
         case .threshold: .boolean
         case .band, .status: .code
         }
@@ -88,7 +88,7 @@ public enum Computation: Sendable {
     /// Whether the computation works inside one table row (a computed column).
     public var isRowScoped: Bool {
         switch self {
-        case .dateDiff, .threshold, .band, .rowScore, .countEmpty: true
+        case .dateDiff, .threshold, .band, .rowScore, .countCells: true
         default: false
         }
     }

@@ -24,6 +24,8 @@ public struct Template: Sendable {
     public var sha256: String
     /// Where it was loaded from.
     public var path: String
+    /// Print hint: A4 landscape, for wide sheets such as the call/letter log.
+    public var landscape = false
 
     private var index: [String: FieldLocation]
 

@@ -68,8 +68,14 @@ struct TemplateCheck {
             for item in items where !hasPoints(try column(item.column)) {
                 throw fail(field, "row-score uses '\(item.column)', which is not an enum whose options carry points")
             }
-        case let .countEmpty(columns):
-            for id in columns { _ = try column(id) }
+        case let .countCells(columns, list, _):
+            for id in columns {
+                let c = try column(id)
+                if !list.isEmpty {
+                    let known = codes(c) ?? []
+                    for code in list where !known.contains(code) { throw fail(field, "count-cells: '\(code)' is not a code of '\(id)'") }
+                }
+            }
         default:
             throw fail(field, "this computation cannot be a table column")
         }
@@ -184,8 +190,8 @@ struct TemplateCheck {
             }
         case let .ratio(n, d, _, _), let .difference(n, d):
             for id in [n, d] where !isNumeric(try input(id)) { throw fail(field, "uses '\(id)', which is not numeric") }
-        case .rowScore, .countEmpty:
-            throw fail(field, "row-score and count-empty work only as table columns")
+        case .rowScore, .countCells:
+            throw fail(field, "row-score and count-cells work only as table columns")
         case let .threshold(id, _), let .band(id, _):
             guard isNumeric(try input(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
         case let .status(rules, _):

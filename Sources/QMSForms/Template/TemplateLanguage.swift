@@ -70,6 +70,11 @@ public enum TemplateLanguage {
       <xs:attribute name="kind" use="required">
         <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="form"/></xs:restriction></xs:simpleType>
       </xs:attribute>
+      <xs:attribute name="orientation" default="portrait">
+        <xs:simpleType><xs:restriction base="xs:string">
+          <xs:enumeration value="portrait"/><xs:enumeration value="landscape"/>
+        </xs:restriction></xs:simpleType>
+      </xs:attribute>
     </xs:complexType>
     <xs:unique name="uniqueSection"><xs:selector xpath="t:section"/><xs:field xpath="@id"/></xs:unique>
     <xs:unique name="uniqueOptions"><xs:selector xpath="t:options"/><xs:field xpath="@id"/></xs:unique>
@@ -335,9 +340,11 @@ public enum TemplateLanguage {
           <xs:attribute name="places" type="xs:nonNegativeInteger" default="1"/>
         </xs:complexType>
       </xs:element>
-      <xs:element name="count-empty">
+      <xs:element name="count-cells">
         <xs:complexType>
           <xs:attribute name="columns" type="t:IdList" use="required"/>
+          <xs:attribute name="in" type="t:CodeList"/>
+          <xs:attribute name="empty" type="xs:boolean"/>
         </xs:complexType>
       </xs:element>
       <xs:element name="weighted-score">

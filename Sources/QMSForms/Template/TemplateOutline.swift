@@ -66,7 +66,7 @@ public struct TemplateOutline: Sendable {
         case let .ratio(n, d, scale, _): "= \(n) ÷ \(d) × \(Value.format(scale))"
         case let .difference(from, to): "= \(to) − \(from)"
         case let .rowScore(items, _): "= row score of " + items.map { "\($0.column)×\(Value.format($0.weight))" }.joined(separator: " ")
-        case let .countEmpty(columns): "= empty among " + columns.joined(separator: ", ")
+        case let .countCells(columns, codes, empty): "= cells of " + columns.joined(separator: ", ") + (empty ? " that are empty" : " in [\(codes.joined(separator: ", "))]")
         case let .dateDiff(from, to, unit): "= \(to) − \(from) in \(unit.rawValue)"
         case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()
         case let .band(field, levels): "= band of \(field): " + levels.map { "\($0.code)" + ($0.atLeast.map { "≥\(Value.format($0))" } ?? "") }.joined(separator: ", ")

@@ -39,9 +39,10 @@ struct TemplateReader {
                                     progressive: element["progressive"] == "true",
                                     pageBreakBefore: element["page-break-before"] == "true", fields: fields))
         }
-        let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
+        var template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
                                 alias: identity["alias"]!, title: label(identity), control: control,
                                 changeRecord: changes, sections: sections, sha256: sha256, path: path)
+        template.landscape = root["orientation"] == "landscape"
         try TemplateCheck(template: template, path: path).run()
         return template
     }
@@ -145,7 +146,7 @@ struct TemplateReader {
             for c in e.element(named: "columns")!.elements {
                 let column = try readField(c, inTable: id)
                 if case let .computed(computation) = column.kind, !computation.isRowScoped {
-                    throw fail(c.line, "computed column '\(column.id)' must compute from its own row (date-diff, threshold, band, row-score, count-empty)")
+                    throw fail(c.line, "computed column '\(column.id)' must compute from its own row (date-diff, threshold, band, row-score, count-cells)")
                 }
                 if case .signature = column.kind { throw fail(c.line, "signature columns are not supported; use text for a name ('\(column.id)')") }
                 if columns.contains(where: { $0.id == column.id }) { throw fail(c.line, "column '\(column.id)' is used twice in '\(id)'") }
@@ -212,8 +213,10 @@ struct TemplateReader {
             var items: [(column: String, weight: Decimal)] = []
             for item in e.elements(named: "item") { items.append((item["column"]!, try decimal(item, "weight") ?? 0)) }
             return .rowScore(items: items, places: Int(e["places"] ?? "1") ?? 1)
-        case "count-empty":
-            return .countEmpty(columns: e["columns"]!.split(separator: " ").map(String.init))
+        case "count-cells":
+            let codes = e["in"]?.split(separator: " ").map(String.init) ?? []
+            guard codes.isEmpty != (e["empty"] != "true") else { throw fail(e.line, "<count-cells> takes either in= or empty=\"true\"") }
+            return .countCells(columns: e["columns"]!.split(separator: " ").map(String.init), codes: codes, empty: e["empty"] == "true")
         case "weighted-score":
             return .weightedScore(table: e["table"]!, column: e["column"]!, places: Int(e["places"] ?? "1") ?? 1)
         case "date-diff":
