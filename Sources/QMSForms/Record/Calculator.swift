@@ -65,8 +65,7 @@ struct Calculator {
         else { return nil }
         switch unit {
         case .hours:
-            let minutes = b - a
-            return .integer(minutes >= 0 ? minutes / 60 : -((-minutes) / 60))
+            return .decimal(round(Decimal(b - a) / 60, 1))
         case .days:
             // Whole calendar days between the dates (time of day ignored).
             func day(_ m: Int) -> Int { m >= 0 ? m / 1440 : (m - 1439) / 1440 }

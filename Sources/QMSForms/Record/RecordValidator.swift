@@ -124,7 +124,7 @@ public struct RecordValidator: Sendable {
                                                message: "a row must be a mapping of column ids, found \(rowNode.kindName)"))
                 return
             }
-            var row = Value.Row(key: key, cells: [:])
+            var row = Value.Row(key: key, cells: [:], line: rowNode.line)
             for (columnKey, cellNode) in cells {
                 guard let column = table.column(columnKey) else {
                     reader.problems.append(unknown(columnKey, cellNode, path: rowPath + "." + columnKey,

@@ -68,12 +68,13 @@ struct Requirements {
             for (i, row) in rows.enumerated() {
                 if table.hasFixedRows && row.cells.isEmpty && !field.required { continue }
                 let rowPath = row.key.map { "\(path).\($0)" } ?? "\(path)[\(i + 1)]"
-                for column in table.columns where row.cells[column.id] == nil {
+                let rowLine = row.line > 0 ? row.line : lines[field.id]
+                for column in table.columns where row.cells[column.id] == nil && !column.isComputed {
                     if column.required {
-                        problems.append(Problem(path: rowPath + "." + column.id, line: lines[field.id], rule: .required,
+                        problems.append(Problem(path: rowPath + "." + column.id, line: rowLine, rule: .required,
                                                 message: "is required (\(column.label.both))"))
                     } else if let reason = holdingCondition(column, row: row) {
-                        problems.append(Problem(path: rowPath + "." + column.id, line: lines[field.id], rule: .requiredWhen,
+                        problems.append(Problem(path: rowPath + "." + column.id, line: rowLine, rule: .requiredWhen,
                                                 message: "is required because \(reason) (\(column.label.both))"))
                     }
                 }

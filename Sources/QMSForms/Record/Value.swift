@@ -24,10 +24,13 @@ public indirect enum Value: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         public var key: String?
         public var cells: [String: Value]
+        /// Where the row was written in the data, for messages (0 when unknown).
+        public var line: Int
 
-        public init(key: String? = nil, cells: [String: Value]) {
+        public init(key: String? = nil, cells: [String: Value], line: Int = 0) {
             self.key = key
             self.cells = cells
+            self.line = line
         }
     }
 

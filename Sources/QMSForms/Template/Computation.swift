@@ -22,7 +22,7 @@ public enum Computation: Sendable {
     case rowScore(items: [(column: String, weight: Decimal)], places: Int)
     /// In a table row: how many of these cells are empty (`empty`), or hold one of `codes`.
     case countCells(columns: [String], codes: [String], empty: Bool)
-    /// `to − from` in whole days or hours.
+    /// `to − from` in whole calendar days, or in hours to one decimal place.
     case dateDiff(from: String, to: String, unit: DateUnit)
     /// True when the field's number passes the test.
     case threshold(field: String, test: ThresholdTest)
@@ -76,7 +76,7 @@ public enum Computation: Sendable {
     /// The kind of value this computation produces.
     public var resultType: ResultType {
         switch self {
-        case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore: .decimal
+        case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore, .dateDiff(_, _, .hours): .decimal
         case .count, .dateDiff, .countCells: .integer
         case .threshold: .boolean
         case .band, .status: .code

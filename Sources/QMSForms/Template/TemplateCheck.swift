@@ -98,6 +98,7 @@ struct TemplateCheck {
         switch f.kind {
         case let .choice(o), let .multi(o): return o.options.map(\.code)
         case let .computed(c) where c.resultType == .code: return c.levels.map(\.code)
+        case let .computed(c) where c.resultType == .boolean: return ["true", "false"]
         case .boolean: return ["true", "false"]
         default: return nil
         }
