@@ -9,6 +9,10 @@ enum Fixtures {
     static let golden = root.appendingPathComponent("Tests/QMSFormsTests/Golden")
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/testdata")
 
+    /// Every form alias that has an example, in catalog order.
+    static let aliases = ["service", "call-log", "feedback", "opinion", "shipping", "visit", "visit-plan", "annual",
+                          "survey", "survey-summary", "capa", "8d"]
+
     /// Parsed once for the whole test run.
     static let catalog: FormCatalog = try! FormCatalog(directory: forms)
 

@@ -15,7 +15,7 @@ import XMLSupport
         #expect(actual == expected, "\(name) differs from its golden file; run with QMS_UPDATE_GOLDEN=1 if the change is intended")
     }
 
-    @Test(arguments: ["8d", "capa", "survey"]) func goldenOutputs(alias: String) throws {
+    @Test(arguments: Fixtures.aliases) func goldenOutputs(alias: String) throws {
         let record = try Fixtures.record(alias)
         try compare(RecordXMLWriter().write(record), golden: "\(alias).xml")
         try compare(HTMLRenderer(settings: .neutral, language: .both).render(record), golden: "\(alias).html")
@@ -23,7 +23,7 @@ import XMLSupport
         try compare(RecordSchema(template: record.template).xsd, golden: "\(alias).xsd")
     }
 
-    @Test(arguments: ["8d", "capa", "survey"]) func recordIsValidAgainstItsGeneratedSchema(alias: String) throws {
+    @Test(arguments: Fixtures.aliases) func recordIsValidAgainstItsGeneratedSchema(alias: String) throws {
         let record = try Fixtures.record(alias)
         let schema = try XMLSchema(data: Data(RecordSchema(template: record.template).xsd.utf8), source: "\(alias).xsd")
         let tree = try XMLTree.parse(Data(RecordXMLWriter().write(record).utf8), source: "\(alias).xml")

@@ -3,7 +3,7 @@ import Testing
 @testable import QMSForms
 
 @Suite struct ValidationTests {
-    @Test(arguments: ["8d", "capa", "survey"]) func everyExampleIsValid(alias: String) throws {
+    @Test(arguments: Fixtures.aliases) func everyExampleIsValid(alias: String) throws {
         let record = try Fixtures.record(alias)
         #expect(record.number != nil)
     }

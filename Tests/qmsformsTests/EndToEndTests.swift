@@ -1,8 +1,18 @@
 import Foundation
 import Testing
 
-let forms = ["8d", "capa", "survey"]
-let examples = ["8d": "8D-2026-001", "capa": "CAPA-2026-004", "survey": "MY-2026-012"]
+/// Every shipped example: form alias → data file → the record number it carries.
+let examples: [(alias: String, data: String, number: String)] = [
+    ("service", "service.yaml", "FW-2026-0038"), ("call-log", "call-log.yaml", "LDB-2026-04"),
+    ("call-log", "call-log.csv", "LDB-2026-03"), ("feedback", "feedback.yaml", "FK-2026-007"),
+    ("opinion", "opinion.yaml", "YJ-2026-021"), ("shipping", "shipping.yaml", "FH-20260324-01"),
+    ("visit", "visit.yaml", "ZF-2026-Q2-03"), ("visit-plan", "visit-plan.yaml", "ZFJH-2026"),
+    ("annual", "annual.yaml", "NB-2026"), ("survey", "survey.yaml", "MY-2026-012"),
+    ("survey-summary", "survey-summary.yaml", "MYHZ-2026-01"), ("capa", "capa.yaml", "CAPA-2026-004"),
+    ("8d", "8d.yaml", "8D-2026-001"),
+]
+let forms = ["service", "call-log", "feedback", "opinion", "shipping", "visit", "visit-plan", "annual",
+             "survey", "survey-summary", "capa", "8d"]
 
 @Suite(.serialized) struct JudgedOutputTests {
     /// Fills every example and writes every blank form, then asks xmllint and the Nu checker.
@@ -15,26 +25,32 @@ let examples = ["8d": "8D-2026-001", "capa": "CAPA-2026-004", "survey": "MY-2026
         defer { try? FileManager.default.removeItem(at: out) }
         var htmlFiles: [String] = []
         for alias in forms {
-            let fill = try CLI.qmsforms("fill", alias, "forms/examples/\(alias).yaml", "-o", out.path)
-            #expect(fill.status == 0, "\(fill.stderr)")
             let schema = try CLI.qmsforms("schema", alias)
             #expect(schema.status == 0)
-            let xsd = out.appendingPathComponent("\(alias).xsd")
-            try Data(schema.stdout.utf8).write(to: xsd)
-            let record = out.appendingPathComponent("\(examples[alias]!).xml")
-            let lint = try CLI.run(xmllint!, ["--noout", "--schema", xsd.path, record.path])
+            try Data(schema.stdout.utf8).write(to: out.appendingPathComponent("\(alias).xsd"))
+        }
+        // A 200-entry month as CSV, next to the shipped examples.
+        let bigLog = out.appendingPathComponent("log-200.csv")
+        try Data(("record_no," + bigLogCSV.replacingOccurrences(of: "\n2026,", with: "\nLDB-2026-05,2026,")).utf8).write(to: bigLog)
+        for (alias, data, number) in examples + [("call-log", bigLog.path, "LDB-2026-05")] {
+            let fill = try CLI.qmsforms("fill", alias, data.hasPrefix("/") ? data : "forms/examples/\(data)", "-o", out.path)
+            #expect(fill.status == 0, "\(data): \(fill.stderr)")
+            let record = out.appendingPathComponent("\(number).xml")
+            let lint = try CLI.run(xmllint!, ["--noout", "--schema", out.appendingPathComponent("\(alias).xsd").path, record.path])
             #expect(lint.status == 0, "xmllint refused \(record.lastPathComponent): \(lint.stderr)")
+            htmlFiles.append(out.appendingPathComponent("\(number).html").path)
+        }
+        for alias in forms {
             for lang in ["both", "zh", "en"] {
                 let blankDir = out.appendingPathComponent("blank-\(lang)")
                 let blank = try CLI.qmsforms("blank", alias, "-o", blankDir.path, "--lang", lang)
                 #expect(blank.status == 0, "\(blank.stderr)")
                 htmlFiles.append(blankDir.appendingPathComponent("\(alias)-blank.html").path)
             }
-            htmlFiles.append(out.appendingPathComponent("\(examples[alias]!).html").path)
         }
         let vnu = try CLI.run(java!, ["-jar", CLI.vnuJar!.path, "--errors-only"] + htmlFiles)
         #expect(vnu.status == 0, "Nu checker: \(vnu.stderr)")
-        #expect(htmlFiles.count == 12)
+        #expect(htmlFiles.count == examples.count + 1 + forms.count * 3)
     }
 
     /// Reports a missing judge: a failure under CI, a skip (returning true) elsewhere.
@@ -53,7 +69,7 @@ let examples = ["8d": "8D-2026-001", "capa": "CAPA-2026-004", "survey": "MY-2026
         #expect(text.stdout.contains("SG-QR-22-02\tA/0\t8d\t8D报告\t8D Report\t"))
         let json = try CLI.qmsforms("forms", "--format", "json")
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: String]]
-        #expect(rows.map { $0["alias"] } == ["survey", "capa", "8d"])
+        #expect(rows.map { $0["alias"] } == forms)
         #expect(rows.allSatisfy { $0["title_zh"] != nil && $0["revision"] == "A/0" && $0["path"] != nil })
     }
 
@@ -198,3 +214,16 @@ let examples = ["8d": "8D-2026-001", "capa": "CAPA-2026-004", "survey": "MY-2026
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 }
+
+/// 200 entries of one month: quoted commas, doubled quotes, complaints every 7th entry.
+let bigLogCSV: String = {
+    var csv = "sheet.year,sheet.month,sheet.dept,entry_no,received_at,channel,customer,contact,summary,type,complaint_cat,receiver,reply,reply_channel,reply_date,replier,status\n"
+    for i in 1...200 {
+        let day = (i - 1) % 28 + 1
+        let d = day < 10 ? "0\(day)" : "\(day)"
+        let n = String(repeating: "0", count: 3 - String(i).count) + String(i)
+        csv += "2026,5,供销部,LD-2026-\(n),2026-05-\(d) 09:30,电话,\"客户\(i % 23)有限公司, 华东\",联系人\(i),"
+        csv += "\"第 \(i) 条：询问交期，\"\"加急\"\"\",\(i % 7 == 0 ? "投诉,c" : "咨询,"),赵丽,已答复,电话,2026-05-\(d),赵丽,已关闭\n"
+    }
+    return csv
+}()

@@ -99,9 +99,18 @@ struct FieldCells {
                 + HTML.escape(parts[1]) + (scale == 100 || scale == 1 ? "" : " × " + Value.format(scale)) + ")</span>"
         case let (.computed, v):
             return HTML.escape(v.lexical)
+        case let (_, .datetime(s)):
+            return HTML.escape(FieldCells.printable(dateTime: s))
         default:
             return "<div class=\"v\">" + HTML.escape(value.lexical) + "</div>"
         }
+    }
+
+    /// `2026-04-13T15:20:00` → `2026-04-13 15:20` (seconds only when not zero).
+    static func printable(dateTime s: String) -> String {
+        var t = s.replacingOccurrences(of: "T", with: " ")
+        if t.count >= 19, t.dropFirst(16).hasPrefix(":00") { t.removeSubrange(t.index(t.startIndex, offsetBy: 16)..<t.index(t.startIndex, offsetBy: 19)) }
+        return t
     }
 
     private func blank(_ field: Field) -> String {
@@ -125,7 +134,8 @@ struct FieldCells {
     }
 
     private func table(_ field: Field, _ table: Table) -> String {
-        var h = "<table class=\"grid\">\n<caption class=\"note\">" + label(field.label)
+        let wide = table.columns.count > 8
+        var h = "<table class=\"grid" + (wide ? " wide" : "") + "\">\n<caption class=\"note\">" + label(field.label)
             + (field.required ? " *" : "") + "</caption>\n<thead><tr>"
         h += table.hasFixedRows ? "<th scope=\"col\">" + label(Bilingual(zh: "项目", en: "Item")) + "</th>"
             : "<th scope=\"col\">" + label(Bilingual(zh: "序号", en: "No.")) + "</th>"
@@ -142,13 +152,13 @@ struct FieldCells {
                 let row = rows.first { $0.key == fixed.key }
                 h += "<tr" + (record == nil ? " class=\"blank-row\"" : "") + "><th scope=\"row\">" + label(fixed.label) + "</th>"
                 if table.hasWeights { h += "<td class=\"n\">" + (fixed.weight.map { Value.format($0) + "%" } ?? "") + "</td>" }
-                for column in table.columns { h += cell(column, row?.cells[column.id]) }
+                for column in table.columns { h += cell(column, row?.cells[column.id], wide: wide) }
                 h += "</tr>\n"
             }
         } else if record != nil && !rows.isEmpty {
             for (i, row) in rows.enumerated() {
                 h += "<tr><td class=\"n\">\(i + 1)</td>"
-                for column in table.columns { h += cell(column, row.cells[column.id]) }
+                for column in table.columns { h += cell(column, row.cells[column.id], wide: wide) }
                 h += "</tr>\n"
             }
         } else {
@@ -161,14 +171,16 @@ struct FieldCells {
         return h + "</tbody>\n</table>\n"
     }
 
-    private func cell(_ column: Field, _ value: Value?) -> String {
+    private func cell(_ column: Field, _ value: Value?, wide: Bool) -> String {
         guard let value else {
-            if record == nil, case let .choice(options) = column.kind, options.options.count <= 6 {
+            if record == nil, !wide, case let .choice(options) = column.kind, options.options.count <= 6 {
                 return "<td>" + blank(column) + "</td>"
             }
             return "<td></td>"
         }
-        return "<td>" + content(column, value) + "</td>"
+        // A wide sheet has no room for two languages in every cell: its header carries both.
+        let cells = wide && language == .both ? FieldCells(language: .zh, record: record) : self
+        return "<td>" + cells.content(column, value) + "</td>"
     }
 
     private func signature(_ field: Field) -> String {

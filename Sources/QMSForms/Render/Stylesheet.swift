@@ -42,6 +42,10 @@ enum Stylesheet {
         .grid th { font-weight: normal; background: #f3f3f3; text-align: left; }
         .grid tr, .fields tr { break-inside: avoid; }
         .grid td.n { text-align: right; }
+        .grid th { overflow-wrap: break-word; }
+        .grid.wide { font-size: 7pt; }
+        .grid.wide th, .grid.wide td { padding: 0.8mm 0.8mm; }
+        .grid.wide th .en { display: block; font-size: 6.5pt; }
         .v { white-space: pre-wrap; min-height: 7mm; }
         .box { min-height: 7mm; }
         .lines { background: repeating-linear-gradient(to bottom, transparent 0, transparent 6.5mm, #999 6.5mm, #999 6.8mm); }
