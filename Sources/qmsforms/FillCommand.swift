@@ -13,7 +13,7 @@ struct FillCommand: ParsableCommand {
     @Option(help: "zh, en or both.") var lang: Language = .both
 
     func run() throws {
-        let template = try workspace.template(form)
+        let template = try workspace.form(form)
         let node = try readData(data, for: template)
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         do {

@@ -9,6 +9,6 @@ struct SchemaCommand: ParsableCommand {
     @Argument(help: "Form number, alias or template path.") var form: String
 
     func run() throws {
-        print(RecordSchema(template: try workspace.template(form)).xsd, terminator: "")
+        print(RecordSchema(template: try workspace.form(form)).xsd, terminator: "")
     }
 }

@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
     @Argument(help: "YAML, JSON or CSV data file, or - for standard input (YAML or JSON).") var data: String
 
     func run() throws {
-        let template = try workspace.template(form)
+        let template = try workspace.form(form)
         let node = try readData(data, for: template)
         do {
             let record = try RecordValidator(template: template).validate(node, source: data == "-" ? "<stdin>" : data)

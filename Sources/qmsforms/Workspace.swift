@@ -16,6 +16,15 @@ struct WorkspaceOptions: ParsableArguments {
         do { return try catalog().template(named: name) } catch { throw Failure(error) }
     }
 
+    /// A form that records are filled from; a procedure document is a usage error here.
+    func form(_ name: String) throws -> Template {
+        let t = try template(name)
+        guard t.kind == .form else {
+            throw Failure(.usage, "\(t.number) \(t.title.zh) is a procedure document: it has no records. Print it with: qmsforms blank \(t.alias) -o DIR")
+        }
+        return t
+    }
+
     /// `qms.yaml` in the current folder, or neutral settings.
     func settings() throws -> Settings {
         do { return try Settings.load(folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) } catch {

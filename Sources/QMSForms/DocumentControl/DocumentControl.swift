@@ -9,12 +9,13 @@ public struct DocumentControl: Sendable, Equatable {
     public var retention: Retention
     /// 保存部门.
     public var department: Bilingual
-    public var recordNumber: RecordNumberPattern
+    /// How records of a form are numbered; `nil` for procedures, which have no records.
+    public var recordNumber: RecordNumberPattern?
     /// After which revision number the next change bumps the edition letter (A/4 → B/0).
     public var letterAfter: Int
 
     public init(revision: Revision, approvals: [Approval], effective: String, retention: Retention,
-                department: Bilingual, recordNumber: RecordNumberPattern, letterAfter: Int = 4) {
+                department: Bilingual, recordNumber: RecordNumberPattern?, letterAfter: Int = 4) {
         self.revision = revision
         self.approvals = approvals
         self.effective = effective
@@ -37,6 +38,8 @@ public struct Retention: Sendable, Equatable {
         case recordDate = "record-date"
         /// From the closure of the case the record belongs to (CAPA, 8D).
         case closure
+        /// From the day the document revision is superseded (controlled documents).
+        case superseded
     }
 
     public var years: Int
@@ -51,6 +54,7 @@ public struct Retention: Sendable, Equatable {
         switch basis {
         case .recordDate: Bilingual(zh: "\(years)年", en: "\(years) years")
         case .closure: Bilingual(zh: "结案后\(years)年", en: "\(years) years after closure")
+        case .superseded: Bilingual(zh: "作废后\(years)年", en: "\(years) years after superseded")
         }
     }
 }

@@ -21,6 +21,11 @@ public struct RecordValidator: Sendable {
         var number: String?
         var lines: [String: Int] = [:]
 
+        guard let pattern = template.control.recordNumber else {
+            throw RecordError(source: source, problems: [Problem(
+                path: "(top)", rule: .type, message: "\(template.number) is a \(template.kind.rawValue) document: it has no records to fill",
+                hint: "print it with: qmsforms blank \(template.alias)")])
+        }
         guard let entries = data.entries else {
             throw RecordError(source: source, problems: [Problem(
                 path: "(top)", line: data.line, rule: .type, message: "the data must be a mapping of section ids, found \(data.kindName)",
@@ -31,10 +36,10 @@ public struct RecordValidator: Sendable {
         for (key, node) in entries {
             if key == "record_no" {
                 if let s = node.scalarText, !node.isEmpty {
-                    if template.control.recordNumber.matches(s) { number = s } else {
+                    if pattern.matches(s) { number = s } else {
                         problems.append(Problem(path: "record_no", line: node.line, rule: .recordNumber, value: s,
                                                 message: "is not a record number of this form",
-                                                hint: "pattern \(template.control.recordNumber), e.g. \(template.control.recordNumber.example)"))
+                                                hint: "pattern \(pattern), e.g. \(pattern.example)"))
                     }
                 } else if !node.isEmpty {
                     problems.append(Problem(path: "record_no", line: node.line, rule: .type, message: "expected text, found \(node.kindName)"))

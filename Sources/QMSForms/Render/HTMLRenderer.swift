@@ -10,10 +10,13 @@
 public struct HTMLRenderer: Sendable {
     public var settings: Settings
     public var language: Language
+    /// Form number → title, so a procedure's flow chart can name the forms it produces.
+    public var formTitles: [String: Bilingual]
 
-    public init(settings: Settings, language: Language = .both) {
+    public init(settings: Settings, language: Language = .both, formTitles: [String: Bilingual] = [:]) {
         self.settings = settings
         self.language = language
+        self.formTitles = formTitles
     }
 
     /// The filled record.
@@ -21,7 +24,7 @@ public struct HTMLRenderer: Sendable {
         page(record.template, record: record)
     }
 
-    /// The form with empty boxes sized for handwriting.
+    /// The form with empty boxes sized for handwriting; for a procedure, the document itself.
     public func renderBlank(_ template: Template) -> String {
         page(template, record: nil)
     }
@@ -41,6 +44,9 @@ public struct HTMLRenderer: Sendable {
                                           landscape: t.landscape) + "\n</style>\n"
         h += "</head>\n<body>\n<main class=\"sheet\">\n"
         h += titleBlock(t, record: record)
+        if let document = t.document {
+            h += ProcedureBody(template: t, document: document, language: lang, formTitles: formTitles).html
+        }
         let cells = FieldCells(language: lang, record: record)
         for section in t.sections {
             h += "<section" + (section.pageBreakBefore ? " class=\"break\"" : "") + " id=\"s-" + section.id + "\">\n"

@@ -73,7 +73,7 @@ private struct SchemaBuilder {
         restriction("xs:string", [("xs:pattern", "[0-9a-f]{64}")])
         w.close()
         w.open("xs:attribute", attributes: [("name", "number"), ("use", "required")])
-        restriction("xs:string", [("xs:pattern", "DRAFT|" + RecordSchema.xsdPattern(t.control.recordNumber))])
+        restriction("xs:string", [("xs:pattern", "DRAFT" + (t.control.recordNumber.map { "|" + RecordSchema.xsdPattern($0) } ?? ""))])
         w.close()
         w.close(); w.close()
         for type in codeTypes {

@@ -59,6 +59,19 @@ enum Stylesheet {
         .sig .printed, .sig .date { font-size: 9pt; }
         footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
         .blank-row td { height: 9mm; }
+        p.clause { margin: 1.5mm 0; line-height: 1.5; }
+        p.clause .num { font-weight: bold; margin-right: 1mm; }
+        ol, ul { margin: 1mm 0 2mm; padding-left: 7mm; line-height: 1.5; }
+        figure { margin: 3mm 0; break-inside: avoid; }
+        figure.flow svg { width: 100%; height: auto; font-family: inherit; }
+        figure figcaption, table.turtle caption { text-align: center; font-size: 9pt; margin-top: 1mm; }
+        table.turtle { table-layout: fixed; }
+        table.turtle td { border: 1px solid #000; padding: 2mm; vertical-align: top; width: 33%; }
+        table.turtle td.spine { border: none; }
+        table.turtle td.process { text-align: center; vertical-align: middle; border-width: 2px; }
+        table.turtle .leg { font-weight: bold; font-size: 9pt; margin-bottom: 1mm; }
+        table.turtle .name { font-size: 13pt; font-weight: bold; }
+        .approvals .sig { flex: 1 1 35mm; }
         @media screen { body { background: #888; } .sheet { background: #fff; padding: 14mm; margin: 8mm auto; max-width: \(landscape ? 297 : 210)mm; } }
         """
     }

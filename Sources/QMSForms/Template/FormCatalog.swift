@@ -36,6 +36,17 @@ public struct FormCatalog: Sendable {
             templates.append(t)
         }
         self.templates = templates.sorted { $0.number < $1.number }
+        // A procedure's flow may only name forms that exist here.
+        for t in templates {
+            for number in t.document?.formNumbers ?? [] where !templates.contains(where: { $0.number == number }) {
+                throw TemplateError(path: t.path, reason: .semantic("the flow names form \(number), which is not in \(directory.path)"))
+            }
+        }
+    }
+
+    /// Form number → title of every template, for documents that name forms.
+    public var titles: [String: Bilingual] {
+        Dictionary(uniqueKeysWithValues: templates.map { ($0.number, $0.title) })
     }
 
     /// The template named by `name`: a form number, an alias, or a path to a template file.

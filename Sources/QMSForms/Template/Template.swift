@@ -9,7 +9,18 @@
 /// print(template.number, template.control.revision)   // SG-QR-22-02 A/0
 /// ```
 public struct Template: Sendable {
-    /// Form number, e.g. `SG-QR-22-02`.
+    /// What the controlled document is.
+    public enum Kind: String, Sendable {
+        /// A record form: fields filled from data.
+        case form
+        /// A procedure: a document of text, flow chart and turtle diagram, printed as it is.
+        case procedure
+    }
+
+    public var kind: Kind = .form
+    /// The text of a procedure; `nil` for forms.
+    public var document: ProcedureDocument?
+    /// Form or document number, e.g. `SG-QR-22-02`, `SG-QP-07`.
     public var number: String
     /// Owning procedure, e.g. `SG-QP-22`.
     public var procedure: String

@@ -64,11 +64,19 @@ public enum TemplateLanguage {
         <xs:element ref="t:identity"/>
         <xs:element ref="t:control"/>
         <xs:element ref="t:change-record"/>
-        <xs:element ref="t:options" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element ref="t:section" maxOccurs="unbounded"/>
+        <xs:choice>
+          <xs:sequence>
+            <xs:element ref="t:options" minOccurs="0" maxOccurs="unbounded"/>
+            <xs:element ref="t:section" maxOccurs="unbounded"/>
+          </xs:sequence>
+          <xs:element ref="t:document"/>
+        </xs:choice>
       </xs:sequence>
+      <!-- form: a record template (fields). procedure: a controlled procedure document (text). -->
       <xs:attribute name="kind" use="required">
-        <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="form"/></xs:restriction></xs:simpleType>
+        <xs:simpleType><xs:restriction base="xs:string">
+          <xs:enumeration value="form"/><xs:enumeration value="procedure"/>
+        </xs:restriction></xs:simpleType>
       </xs:attribute>
       <xs:attribute name="orientation" default="portrait">
         <xs:simpleType><xs:restriction base="xs:string">
@@ -112,12 +120,13 @@ public enum TemplateLanguage {
       <xs:attribute name="retention-years" type="xs:positiveInteger" use="required"/>
       <xs:attribute name="retention-from" default="record-date">
         <xs:simpleType><xs:restriction base="xs:string">
-          <xs:enumeration value="record-date"/><xs:enumeration value="closure"/>
+          <xs:enumeration value="record-date"/><xs:enumeration value="closure"/><xs:enumeration value="superseded"/>
         </xs:restriction></xs:simpleType>
       </xs:attribute>
       <xs:attribute name="department-zh" type="t:NonEmpty" use="required"/>
       <xs:attribute name="department-en" type="t:NonEmpty" use="required"/>
-      <xs:attribute name="record-number" use="required">
+      <!-- Required for forms; procedures produce no records. -->
+      <xs:attribute name="record-number">
         <xs:simpleType><xs:restriction base="xs:string">
           <xs:pattern value="[A-Z0-9]{1,8}(-(\{yyyy\}|\{yyyymmdd\}|\{q\}|\{seq:[1-6]\}|[A-Z0-9]{1,8}))+"/>
         </xs:restriction></xs:simpleType>
@@ -175,6 +184,123 @@ public enum TemplateLanguage {
       <xs:attributeGroup ref="t:Label"/>
       <xs:attribute name="progressive" type="xs:boolean" default="false"/>
       <xs:attribute name="page-break-before" type="xs:boolean" default="false"/>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- Procedure documents: parts of numbered paragraphs, lists, tables, references, a process
+       flow and a turtle diagram. Text is Simplified Chinese, with English where it is given. -->
+  <xs:complexType name="Text">
+    <xs:sequence>
+      <xs:element name="zh" type="t:NonEmpty"/>
+      <xs:element name="en" type="t:NonEmpty" minOccurs="0"/>
+    </xs:sequence>
+  </xs:complexType>
+  <xs:complexType name="Items">
+    <xs:sequence><xs:element name="item" type="t:Text" maxOccurs="unbounded"/></xs:sequence>
+  </xs:complexType>
+
+  <xs:element name="document">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="part" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:choice maxOccurs="unbounded">
+              <xs:element name="p">
+                <xs:complexType>
+                  <xs:complexContent><xs:extension base="t:Text">
+                    <xs:attribute name="number" type="xs:string"/>
+                  </xs:extension></xs:complexContent>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="list">
+                <xs:complexType>
+                  <xs:complexContent><xs:extension base="t:Items">
+                    <xs:attribute name="style" default="bullet">
+                      <xs:simpleType><xs:restriction base="xs:string">
+                        <xs:enumeration value="bullet"/><xs:enumeration value="numbered"/><xs:enumeration value="letters"/>
+                      </xs:restriction></xs:simpleType>
+                    </xs:attribute>
+                  </xs:extension></xs:complexContent>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="table">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="caption" type="t:Text" minOccurs="0"/>
+                    <xs:element name="head" type="t:Items"/>
+                    <xs:element name="row" type="t:Items" maxOccurs="unbounded"/>
+                  </xs:sequence>
+                </xs:complexType>
+              </xs:element>
+              <xs:element name="references">
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="ref" maxOccurs="unbounded">
+                      <xs:complexType>
+                        <xs:complexContent><xs:extension base="t:Text">
+                          <xs:attribute name="number" type="t:DocumentNumber"/>
+                        </xs:extension></xs:complexContent>
+                      </xs:complexType>
+                    </xs:element>
+                  </xs:sequence>
+                </xs:complexType>
+              </xs:element>
+              <xs:element ref="t:flow"/>
+              <xs:element ref="t:turtle"/>
+            </xs:choice>
+            <xs:attribute name="number" type="xs:string"/>
+            <xs:attributeGroup ref="t:Label"/>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- A process flow: steps top to bottom in order, each with its responsible department and
+       related forms; inputs feed a step from the side; extra arrows (feedback loops) by id. -->
+  <xs:element name="flow">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="title" type="t:Text"/>
+        <xs:element name="step" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:complexContent><xs:extension base="t:Text">
+              <xs:attribute name="id" type="t:Id" use="required"/>
+              <xs:attribute name="dept-zh" type="xs:string"/>
+              <xs:attribute name="dept-en" type="xs:string"/>
+              <xs:attribute name="forms" type="xs:string"/>
+            </xs:extension></xs:complexContent>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="input" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:complexContent><xs:extension base="t:Text">
+              <xs:attribute name="to" type="t:Id" use="required"/>
+            </xs:extension></xs:complexContent>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="arrow" minOccurs="0" maxOccurs="unbounded">
+          <xs:complexType>
+            <xs:attribute name="from" type="t:Id" use="required"/>
+            <xs:attribute name="to" type="t:Id" use="required"/>
+          </xs:complexType>
+        </xs:element>
+      </xs:sequence>
+    </xs:complexType>
+  </xs:element>
+
+  <!-- The turtle diagram (乌龟图) of one process. -->
+  <xs:element name="turtle">
+    <xs:complexType>
+      <xs:sequence>
+        <xs:element name="process" type="t:Text"/>
+        <xs:element name="inputs" type="t:Items"/>
+        <xs:element name="outputs" type="t:Items"/>
+        <xs:element name="with-what" type="t:Items"/>
+        <xs:element name="who" type="t:Items"/>
+        <xs:element name="how" type="t:Items"/>
+        <xs:element name="criteria" type="t:Items"/>
+      </xs:sequence>
     </xs:complexType>
   </xs:element>
 

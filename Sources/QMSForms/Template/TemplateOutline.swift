@@ -7,8 +7,16 @@ public struct TemplateOutline: Sendable {
     public var text: String {
         let t = template
         var out = "\(t.number) \(t.control.revision)  \(t.title.zh) / \(t.title.en)  [alias \(t.alias)]\n"
-        out += "procedure \(t.procedure) · effective \(t.control.effective) · records \(t.control.recordNumber)"
+        out += "procedure \(t.procedure) · effective \(t.control.effective) · records \(t.control.recordNumber?.text ?? "none")"
         out += " · kept \(t.control.retention.label.en) by \(t.control.department.en)\n"
+        if let document = t.document {
+            out += "procedure document: printed with 'qmsforms blank \(t.alias)'\n"
+            for part in document.parts {
+                out += "\n" + (part.number.map { $0 + " " } ?? "") + part.title.both + "\n"
+                for block in part.blocks { out += "  " + describe(block) + "\n" }
+            }
+            return out
+        }
         out += "data keys: record_no, " + t.sections.map(\.id).joined(separator: ", ") + "\n"
         for section in t.sections {
             out += "\n\(section.id)  \(section.label.both)" + (section.progressive ? "  (progressive: filled in order)" : "") + "\n"
@@ -55,6 +63,17 @@ public struct TemplateOutline: Sendable {
         case .boolean, .signature: break
         }
         return "\(indent)\(f.id)  \(type)  \(f.label.both)" + (rules.isEmpty ? "" : "  {" + rules.joined(separator: "; ") + "}") + "\n" + children
+    }
+
+    private func describe(_ b: ProcedureDocument.Block) -> String {
+        switch b {
+        case let .paragraph(number, text): (number.map { $0 + " " } ?? "") + String(text.zh.prefix(30)) + (text.zh.count > 30 ? "…" : "")
+        case let .list(style, items): "list (\(style.rawValue)), \(items.count) items"
+        case let .table(_, head, rows): "table, \(head.count) columns × \(rows.count) rows"
+        case let .references(refs): "related documents: " + refs.map { $0.number ?? $0.title.zh }.joined(separator: ", ")
+        case let .flow(flow): "flow chart: " + flow.steps.map(\.text.zh).joined(separator: " → ")
+        case let .turtle(turtle): "turtle diagram of \(turtle.process.zh); key criteria: " + turtle.criteria.map(\.zh).joined(separator: ", ")
+        }
     }
 
     private func describe(_ c: Computation) -> String {

@@ -16,8 +16,12 @@ struct TemplateReader {
 
     mutating func read(_ root: Element, sha256: String) throws(TemplateError) -> Template {
         let identity = root.element(named: "identity")!
-        let controlElement = root.element(named: "control")!
-        let control = try readControl(controlElement)
+        let kind = Template.Kind(rawValue: root["kind"] ?? "form") ?? .form
+        let documentElement = root.element(named: "document")
+        guard (kind == .procedure) == (documentElement != nil) else {
+            throw fail(root.line, kind == .procedure ? "a procedure holds a <document>, not sections" : "a form holds sections, not a <document>")
+        }
+        let control = try readControl(root.element(named: "control")!, kind: kind)
         let changes = try readChanges(root.element(named: "change-record")!, current: control.revision)
         for list in root.elements(named: "options") {
             options[list["id"]!] = Options(id: list["id"]!, options: list.elements(named: "option").map {
@@ -43,15 +47,23 @@ struct TemplateReader {
                                 alias: identity["alias"]!, title: label(identity), control: control,
                                 changeRecord: changes, sections: sections, sha256: sha256, path: path)
         template.landscape = root["orientation"] == "landscape"
+        template.kind = kind
+        template.document = try documentElement.map { (e) throws(TemplateError) in try ProcedureReader(path: path).read(e) }
         try TemplateCheck(template: template, path: path).run()
         return template
     }
 
     private func label(_ e: Element) -> Bilingual { Bilingual(zh: e["zh"]!, en: e["en"]!) }
 
-    private func readControl(_ e: Element) throws(TemplateError) -> DocumentControl {
-        guard let pattern = RecordNumberPattern(e["record-number"]!) else {
-            throw fail(e.line, "record-number '\(e["record-number"]!)' is not a valid pattern")
+    private func readControl(_ e: Element, kind: Template.Kind) throws(TemplateError) -> DocumentControl {
+        var pattern: RecordNumberPattern?
+        switch (kind, e["record-number"]) {
+        case let (.form, text?):
+            guard let p = RecordNumberPattern(text) else { throw fail(e.line, "record-number '\(text)' is not a valid pattern") }
+            pattern = p
+        case (.form, nil): throw fail(e.line, "a form needs record-number= (e.g. 8D-{yyyy}-{seq:3})")
+        case (.procedure, _?): throw fail(e.line, "a procedure has no records: remove record-number=")
+        case (.procedure, nil): pattern = nil
         }
         let approvals = e.elements(named: "approval").map {
             Approval(role: Approval.Role(rawValue: $0["role"]!)!, name: $0["name"]!, date: $0["date"]!)
