@@ -4,8 +4,8 @@ public struct DocumentControl: Sendable, Equatable {
     public var revision: Revision
     /// Prepared, reviewed and approved, in that order.
     public var approvals: [Approval]
-    /// 实施日期, ISO date.
-    public var effective: String
+    /// 实施日期, ISO date; `nil` for a draft not yet released.
+    public var effective: String?
     public var retention: Retention
     /// 保存部门.
     public var department: Bilingual
@@ -13,9 +13,11 @@ public struct DocumentControl: Sendable, Equatable {
     public var recordNumber: RecordNumberPattern?
     /// After which revision number the next change bumps the edition letter (A/4 → B/0).
     public var letterAfter: Int
+    /// Whether the same person may prepare and approve a revision.
+    public var selfApproval: Bool
 
-    public init(revision: Revision, approvals: [Approval], effective: String, retention: Retention,
-                department: Bilingual, recordNumber: RecordNumberPattern?, letterAfter: Int = 4) {
+    public init(revision: Revision, approvals: [Approval], effective: String?, retention: Retention,
+                department: Bilingual, recordNumber: RecordNumberPattern?, letterAfter: Int = 4, selfApproval: Bool = false) {
         self.revision = revision
         self.approvals = approvals
         self.effective = effective
@@ -23,7 +25,11 @@ public struct DocumentControl: Sendable, Equatable {
         self.department = department
         self.recordNumber = recordNumber
         self.letterAfter = letterAfter
+        self.selfApproval = selfApproval
     }
+
+    /// All three approvals are given.
+    public var isApproved: Bool { approvals.count == 3 }
 
     /// The approval for `role`, if recorded.
     public func approval(_ role: Approval.Role) -> Approval? {

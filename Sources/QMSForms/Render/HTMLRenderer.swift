@@ -12,11 +12,15 @@ public struct HTMLRenderer: Sendable {
     public var language: Language
     /// Form number → title, so a procedure's flow chart can name the forms it produces.
     public var formTitles: [String: Bilingual]
+    /// Document-control marks: DRAFT / OBSOLETE watermark, CONTROLLED COPY / UNCONTROLLED stamp.
+    public var marks: PrintMarks
 
-    public init(settings: Settings, language: Language = .both, formTitles: [String: Bilingual] = [:]) {
+    public init(settings: Settings, language: Language = .both, formTitles: [String: Bilingual] = [:],
+                marks: PrintMarks = PrintMarks()) {
         self.settings = settings
         self.language = language
         self.formTitles = formTitles
+        self.marks = marks
     }
 
     /// The filled record.
@@ -34,7 +38,7 @@ public struct HTMLRenderer: Sendable {
         let number = record?.displayNumber ?? ""
         let title = lang.plain(t.title)
         let headerLeft = lang.plain(settings.company) + "  " + title
-        let headerRight = t.number + " " + t.control.revision.description
+        let headerRight = t.number + " " + t.control.revision.description + marks.headerText(lang)
             + (record.map { "  " + (lang == .en ? "No. " : "记录编号 ") + $0.displayNumber } ?? "")
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -43,7 +47,9 @@ public struct HTMLRenderer: Sendable {
         h += "<style>\n" + Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang,
                                           landscape: t.landscape) + "\n</style>\n"
         h += "</head>\n<body>\n<main class=\"sheet\">\n"
+        h += marks.html(lang)
         h += titleBlock(t, record: record)
+        if marks.changeRecord && t.document == nil { h += ChangeRecordTable(rows: t.changeRecord, language: lang).html }
         if let document = t.document {
             h += ProcedureBody(template: t, document: document, language: lang, formTitles: formTitles).html
         }
@@ -83,7 +89,7 @@ public struct HTMLRenderer: Sendable {
             + "<span>" + lang.label(Bilingual(zh: "保存期限", en: "Retention")) + ": " + lang.label(c.retention.label) + "</span>"
             + "<span>" + lang.label(Bilingual(zh: "保存部门", en: "Kept by")) + ": " + lang.label(c.department) + "</span>"
             + "<span>" + HTML.escape(t.number) + " " + HTML.escape(c.revision.description) + " · "
-            + lang.label(Bilingual(zh: "实施日期", en: "Effective")) + " " + HTML.escape(c.effective) + "</span>"
+            + lang.label(Bilingual(zh: "实施日期", en: "Effective")) + " " + HTML.escape(c.effective ?? "—") + "</span>"
             + "</footer>\n"
     }
 }

@@ -17,7 +17,7 @@ struct ProcedureBody {
     }
 
     var html: String {
-        var h = changeRecord() + approvals()
+        var h = ChangeRecordTable(rows: template.changeRecord, language: language).html + approvals()
         var charts = 0
         for part in document.parts {
             h += "<section class=\"part\">\n<h2>" + (part.number.map { HTML.escape($0) + " " } ?? "") + label(part.title) + "</h2>\n"
@@ -49,22 +49,6 @@ struct ProcedureBody {
         return h
     }
 
-    private func changeRecord() -> String {
-        let heads: [Bilingual] = [
-            .init(zh: "序号", en: "No."), .init(zh: "更改日期", en: "Date"), .init(zh: "版本/版次", en: "Rev."),
-            .init(zh: "更改内容(摘要)", en: "Summary"), .init(zh: "更改前", en: "Before"), .init(zh: "更改后", en: "After"),
-            .init(zh: "更改页次", en: "Pages"), .init(zh: "更改文件号", en: "Change order"), .init(zh: "更改人", en: "By"),
-            .init(zh: "备注", en: "Remarks"),
-        ]
-        var h = "<section class=\"change-record\">\n<h2>" + label(Bilingual(zh: "文件更改记录", en: "Change record")) + "</h2>\n"
-        h += "<table class=\"grid wide\"><thead><tr>" + heads.map { "<th scope=\"col\">" + label($0) + "</th>" }.joined() + "</tr></thead><tbody>\n"
-        for c in template.changeRecord {
-            let cells = ["\(c.seq)", c.date, c.version.description, c.summary, c.before, c.after, c.pages, c.order, c.by, c.remarks]
-            h += "<tr>" + cells.map { "<td>" + HTML.escape($0) + "</td>" }.joined() + "</tr>\n"
-        }
-        return h + "</tbody></table>\n</section>\n"
-    }
-
     private func approvals() -> String {
         var h = "<div class=\"signatures approvals\">\n"
         for a in template.control.approvals {
@@ -73,7 +57,7 @@ struct ProcedureBody {
                 + "<div class=\"date\">" + label(Bilingual(zh: "日期", en: "Date")) + ": " + HTML.escape(a.date) + "</div></div>\n"
         }
         h += "<div class=\"sig\"><div class=\"role\">" + label(Bilingual(zh: "实施日期", en: "Effective")) + "</div>"
-            + "<div class=\"printed\">" + HTML.escape(template.control.effective) + "</div></div>\n"
+            + "<div class=\"printed\">" + HTML.escape(template.control.effective ?? "—") + "</div></div>\n"
         return h + "</div>\n"
     }
 

@@ -59,6 +59,10 @@ enum Stylesheet {
         .sig .printed, .sig .date { font-size: 9pt; }
         footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
         .blank-row td { height: 9mm; }
+        .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 64pt; font-weight: bold;
+          color: rgba(0, 0, 0, 0.13); transform: rotate(-28deg); pointer-events: none; z-index: 10; }
+        .stamp { float: right; margin: 0 0 2mm 4mm; border: 2px solid #b00; color: #b00; font-weight: bold; text-align: center;
+          padding: 1mm 3mm; transform: rotate(-3deg); font-size: 10pt; }
         p.clause { margin: 1.5mm 0; line-height: 1.5; }
         p.clause .num { font-weight: bold; margin-right: 1mm; }
         ol, ul { margin: 1mm 0 2mm; padding-left: 7mm; line-height: 1.5; }

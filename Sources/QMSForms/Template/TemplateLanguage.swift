@@ -102,7 +102,8 @@ public enum TemplateLanguage {
   <xs:element name="control">
     <xs:complexType>
       <xs:sequence>
-        <xs:element name="approval" minOccurs="3" maxOccurs="3">
+        <!-- A released revision has all three; a draft has those given so far, in order. -->
+        <xs:element name="approval" minOccurs="0" maxOccurs="3">
           <xs:complexType>
             <xs:attribute name="role" use="required">
               <xs:simpleType><xs:restriction base="xs:string">
@@ -116,7 +117,8 @@ public enum TemplateLanguage {
       </xs:sequence>
       <xs:attribute name="edition" type="t:Edition" use="required"/>
       <xs:attribute name="revision" type="xs:nonNegativeInteger" use="required"/>
-      <xs:attribute name="effective" type="xs:date" use="required"/>
+      <!-- Set on release; a draft has none. -->
+      <xs:attribute name="effective" type="xs:date"/>
       <xs:attribute name="retention-years" type="xs:positiveInteger" use="required"/>
       <xs:attribute name="retention-from" default="record-date">
         <xs:simpleType><xs:restriction base="xs:string">
@@ -132,6 +134,8 @@ public enum TemplateLanguage {
         </xs:restriction></xs:simpleType>
       </xs:attribute>
       <xs:attribute name="letter-after" type="xs:positiveInteger" default="4"/>
+      <!-- Whether one person may both prepare and approve a revision (default: no). -->
+      <xs:attribute name="self-approval" type="xs:boolean" default="false"/>
     </xs:complexType>
   </xs:element>
 

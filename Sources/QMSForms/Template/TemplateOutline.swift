@@ -7,13 +7,13 @@ public struct TemplateOutline: Sendable {
     public var text: String {
         let t = template
         var out = "\(t.number) \(t.control.revision)  \(t.title.zh) / \(t.title.en)  [alias \(t.alias)]\n"
-        out += "procedure \(t.procedure) · effective \(t.control.effective) · records \(t.control.recordNumber?.text ?? "none")"
+        out += "procedure \(t.procedure) · effective \(t.control.effective ?? "not released") · records \(t.control.recordNumber?.text ?? "none")"
         out += " · kept \(t.control.retention.label.en) by \(t.control.department.en)\n"
         if let document = t.document {
             out += "procedure document: printed with 'qmsforms blank \(t.alias)'\n"
             for part in document.parts {
                 out += "\n" + (part.number.map { $0 + " " } ?? "") + part.title.both + "\n"
-                for block in part.blocks { out += "  " + describe(block) + "\n" }
+                for block in part.blocks { out += "  " + Self.describe(block) + "\n" }
             }
             return out
         }
@@ -26,6 +26,25 @@ public struct TemplateOutline: Sendable {
     }
 
     private func line(_ f: Field, indent: String) -> String {
+        let rules = Self.rules(of: f)
+        var children = ""
+        if case let .table(table) = f.kind { children = table.columns.map { line($0, indent: indent + "    ") }.joined() }
+        return "\(indent)\(f.id)  \(Self.type(of: f))  \(f.label.both)" + (rules.isEmpty ? "" : "  {" + rules.joined(separator: "; ") + "}") + "\n" + children
+    }
+
+    /// The field's type with its options, prefixes or computation: `enum(a=… b=…)`.
+    static func type(of f: Field) -> String {
+        switch f.kind {
+        case let .choice(o), let .multi(o):
+            return f.typeName + "(" + o.options.map { "\($0.code)=\($0.label.zh)" + ($0.points.map { ":\(Value.format($0))" } ?? "") }.joined(separator: " ") + ")"
+        case let .reference(prefixes): return "reference→" + prefixes.joined(separator: "/")
+        case let .computed(c): return "computed " + describe(c)
+        default: return f.typeName
+        }
+    }
+
+    /// The field's rules in words: required, conditions, lengths, bounds, dates, rows.
+    static func rules(of f: Field) -> [String] {
         var rules: [String] = []
         if f.required { rules.append("required") }
         for c in f.requiredWhen {
@@ -36,8 +55,6 @@ public struct TemplateOutline: Sendable {
             case let .atLeast(n): rules.append("required when \(c.field) ≥ \(Value.format(n))")
             }
         }
-        var type = f.typeName
-        var children = ""
         switch f.kind {
         case let .text(r), let .multiline(r, _):
             if let m = r.maxLength { rules.append("max \(m) chars") }
@@ -49,23 +66,18 @@ public struct TemplateOutline: Sendable {
             if let nb = r.notBefore { rules.append("not before \(nb)") }
             if let b = r.before { rules.append("before \(b)") }
             if let y = r.yearField, let q = r.quarterField { rules.append("within the year \(y) and quarter \(q)") }
-        case let .choice(o), let .multi(o):
-            type += "(" + o.options.map { "\($0.code)=\($0.label.zh)" }.joined(separator: " ") + ")"
-        case let .reference(prefixes):
-            type += "→" + prefixes.joined(separator: "/")
         case let .table(table):
             if let m = table.minRows { rules.append("min \(m) rows") }
             if let m = table.maxRows { rules.append("max \(m) rows") }
-            if table.hasFixedRows { rules.append("rows: " + table.fixedRows.map { $0.key + ($0.weight.map { " \(Value.format($0))%" } ?? "") }.joined(separator: ", ")) }
-            children = table.columns.map { line($0, indent: indent + "    ") }.joined()
-        case let .computed(c):
-            type += " " + describe(c)
-        case .boolean, .signature: break
+            if table.hasFixedRows {
+                rules.append("rows: " + table.fixedRows.map { $0.key + ($0.weight.map { " \(Value.format($0))%" } ?? "") }.joined(separator: ", "))
+            }
+        default: break
         }
-        return "\(indent)\(f.id)  \(type)  \(f.label.both)" + (rules.isEmpty ? "" : "  {" + rules.joined(separator: "; ") + "}") + "\n" + children
+        return rules
     }
 
-    private func describe(_ b: ProcedureDocument.Block) -> String {
+    static func describe(_ b: ProcedureDocument.Block) -> String {
         switch b {
         case let .paragraph(number, text): (number.map { $0 + " " } ?? "") + String(text.zh.prefix(30)) + (text.zh.count > 30 ? "…" : "")
         case let .list(style, items): "list (\(style.rawValue)), \(items.count) items"
@@ -76,7 +88,7 @@ public struct TemplateOutline: Sendable {
         }
     }
 
-    private func describe(_ c: Computation) -> String {
+    static func describe(_ c: Computation) -> String {
         switch c {
         case let .sum(table, column, fields): "= sum(" + (table.map { "\($0).\(column ?? "")" } ?? fields.joined(separator: " + ")) + ")"
         case let .count(table, column, codes, empty): "= count(\(table)" + (column.map { " where \($0)" + (empty ? " is empty" : codes.isEmpty ? " is set" : " in [\(codes.joined(separator: ", "))]") } ?? "") + ")"

@@ -68,23 +68,27 @@ struct TemplateReader {
         let approvals = e.elements(named: "approval").map {
             Approval(role: Approval.Role(rawValue: $0["role"]!)!, name: $0["name"]!, date: $0["date"]!)
         }
-        guard approvals.map(\.role) == Approval.Role.allCases else {
+        guard approvals.map(\.role) == Array(Approval.Role.allCases.prefix(approvals.count)) else {
             throw fail(e.line, "approvals must be prepared, reviewed, approved, in that order")
         }
-        guard approvals[0].date <= approvals[1].date, approvals[1].date <= approvals[2].date else {
+        guard zip(approvals, approvals.dropFirst()).allSatisfy({ $0.date <= $1.date }) else {
             throw fail(e.line, "approval dates go backwards: prepared ≤ reviewed ≤ approved")
         }
-        guard approvals[2].date <= e["effective"]! else {
-            throw fail(e.line, "effective date \(e["effective"]!) is before the approval date \(approvals[2].date)")
+        if let effective = e["effective"] {
+            guard approvals.count == 3 else { throw fail(e.line, "an effective date needs all three approvals") }
+            guard approvals[2].date <= effective else {
+                throw fail(e.line, "effective date \(effective) is before the approval date \(approvals[2].date)")
+            }
         }
         guard let number = Int(e["revision"]!), number < 100 else { throw fail(e.line, "revision must be 0–99") }
         return DocumentControl(
             revision: Revision(edition: Character(e["edition"]!), number: number),
-            approvals: approvals, effective: e["effective"]!,
+            approvals: approvals, effective: e["effective"],
             retention: Retention(years: Int(e["retention-years"]!) ?? 3,
                                  basis: Retention.Basis(rawValue: e["retention-from"] ?? "record-date") ?? .recordDate),
             department: Bilingual(zh: e["department-zh"]!, en: e["department-en"]!),
-            recordNumber: pattern, letterAfter: Int(e["letter-after"] ?? "4") ?? 4)
+            recordNumber: pattern, letterAfter: Int(e["letter-after"] ?? "4") ?? 4,
+            selfApproval: e["self-approval"] == "true")
     }
 
     private func readChanges(_ e: Element, current: Revision) throws(TemplateError) -> [ChangeRecord] {

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Revise, approve and release controlled documents in a ``Workspace`` (ISO 9001 7.5.2/7.5.3).
+///
+/// The working copy in `forms/` is where authors edit; ``revise(_:_:)`` opens the next revision
+/// and appends its change-record row, ``approve(_:role:by:date:)`` signs it in order, and
+/// ``release(_:effective:)`` freezes its bytes and SHA-256 in `.qms/`. Every action checks
+/// first and changes nothing when it refuses.
+///
+/// ```swift
+/// let control = try ChangeControl(workspace: Workspace(root: url))
+/// try control.revise("capa", ChangeRequest(summary: "改标签", pages: "P1", order: "DCR-2026-004", by: "王芳"))
+/// for role in Approval.Role.allCases { try control.approve("capa", role: role, by: name(role), date: "2026-02-01") }
+/// try control.release("capa", effective: "2026-02-05")
+/// ```
+public struct ChangeControl: Sendable {
+    public let workspace: Workspace
+    let loader: TemplateLoader
+
+    public init(workspace: Workspace) throws {
+        guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
+        self.workspace = workspace
+        self.loader = try TemplateLoader()
+    }
+
+    /// A document as the register and the working copy show it.
+    struct Document {
+        var index: Int
+        var entry: ControlStore.State.Document
+        var workingURL: URL
+        var workingText: String
+        var working: Template
+        var lastReleased: ControlStore.State.Released
+        var lastRevision: Revision
+    }
+
+    func document(_ name: String, in state: ControlStore.State) throws -> Document {
+        guard let index = state.documents.firstIndex(where: {
+            $0.number.caseInsensitiveCompare(name) == .orderedSame || $0.alias == name
+        }) else { throw ChangeControlError.unknownDocument(name) }
+        let entry = state.documents[index]
+        let url = workspace.formsDirectory.appendingPathComponent(entry.file)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw ChangeControlError.io("\(url.path): cannot read the working copy") }
+        let working = try loader.load(data: data, path: url.path)
+        let last = entry.released.last!
+        return Document(index: index, entry: entry, workingURL: url, workingText: String(decoding: data, as: UTF8.self),
+                        working: working, lastReleased: last, lastRevision: Revision(last.revision)!)
+    }
+
+    /// The template of a released revision, from its frozen, hash-checked bytes.
+    func frozenTemplate(_ r: ControlStore.State.Released, number: String) throws -> Template {
+        let data = try workspace.store.frozen(r, number: number)
+        return try loader.load(data: data, path: workspace.store.directory.appendingPathComponent(r.file).path)
+    }
+
+    /// Writes a new working copy after checking it loads; returns the loaded template.
+    @discardableResult
+    func rewrite(_ doc: Document, _ edit: (inout TemplateEditor) throws -> Void) throws -> Template {
+        var editor = TemplateEditor(text: doc.workingText)
+        try edit(&editor)
+        let data = Data(editor.text.utf8)
+        let template = try loader.load(data: data, path: doc.workingURL.path)
+        try OutputFolder(workspace.formsDirectory).write([(doc.entry.file, data)])
+        return template
+    }
+
+    /// Opens the next revision of `name` from its edited working copy and appends the change row.
+    @discardableResult
+    public func revise(_ name: String, _ request: ChangeRequest) throws -> ChangeRecord {
+        guard !request.by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeControlError.missingBy(action: "revise") }
+        let state = try workspace.store.load()
+        let doc = try document(name, in: state)
+        let declared = doc.working.control.revision
+        if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
+        if declared > doc.lastRevision { throw ChangeControlError.draftOpen(document: doc.entry.number, draft: declared) }
+        let released = try frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        let changes = TemplateDiff(from: released, to: doc.working).changes
+        if changes.isEmpty && request.before == nil && request.after == nil {
+            throw ChangeControlError.nothingChanged(document: doc.entry.number)
+        }
+        guard let next = RevisionRule.next(after: declared, major: request.major, letterAfter: doc.working.control.letterAfter) else {
+            throw ChangeControlError.io("\(doc.entry.number): no edition after Z")
+        }
+        let date = request.date ?? Self.today()
+        guard CalendarDate.parseDate(date) != nil else { throw ChangeControlError.badDate(date) }
+        var remarks = request.remarks
+        if next.edition != declared.edition && remarks.isEmpty {
+            remarks = "换版 New edition (\(declared.edition)/0–\(declared) consolidated)"
+        }
+        let row = ChangeRecord(
+            seq: doc.working.changeRecord.count + 1, date: date, version: next, summary: request.summary,
+            before: request.before ?? changes.map { "\($0.path) \($0.aspect): \($0.before.isEmpty ? "—" : $0.before)" }.joined(separator: "\n"),
+            after: request.after ?? changes.map { "\($0.path) \($0.aspect): \($0.after.isEmpty ? "—" : $0.after)" }.joined(separator: "\n"),
+            pages: request.pages, order: request.order, by: request.by, remarks: remarks)
+        var control = doc.working.control
+        control.revision = next
+        control.approvals = []
+        control.effective = nil
+        try rewrite(doc) { editor in
+            try editor.setControl(control)
+            try editor.setChangeRecord(doc.working.changeRecord + [row])
+        }
+        return row
+    }
+
+    /// Signs the open draft of `name` as `role`; the roles sign in order.
+    public func approve(_ name: String, role: Approval.Role, by: String, date: String? = nil) throws {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeControlError.missingBy(action: "approve") }
+        let state = try workspace.store.load()
+        let doc = try document(name, in: state)
+        let control = doc.working.control
+        guard control.revision > doc.lastRevision else {
+            throw ChangeControlError.releasedIsFrozen(document: doc.entry.number, revision: doc.lastRevision)
+        }
+        guard control.approvals.count < 3 else {
+            throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision, missing: [])
+        }
+        let expected = Approval.Role.allCases[control.approvals.count]
+        guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
+        if role == .approved, !control.selfApproval, control.approvals.first?.name == by {
+            throw ChangeControlError.samePerson(document: doc.entry.number, name: by)
+        }
+        let day = date ?? Self.today()
+        guard CalendarDate.parseDate(day) != nil else { throw ChangeControlError.badDate(day) }
+        if let last = control.approvals.last, day < last.date {
+            throw ChangeControlError.io("\(doc.entry.number): \(role.rawValue) on \(day) is before \(last.role.rawValue) on \(last.date)")
+        }
+        var updated = control
+        updated.approvals.append(Approval(role: role, name: by, date: day))
+        try rewrite(doc) { try $0.setControl(updated) }
+    }
+
+    /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
+    /// the revision before it is obsolete from that day.
+    @discardableResult
+    public func release(_ name: String, effective: String, now: Date = Date()) throws -> Revision {
+        guard CalendarDate.parseDate(effective) != nil else { throw ChangeControlError.badDate(effective) }
+        var state = try workspace.store.load()
+        let doc = try document(name, in: state)
+        var control = doc.working.control
+        guard control.revision > doc.lastRevision else {
+            throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
+        }
+        guard control.isApproved else {
+            throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision,
+                                                 missing: Array(Approval.Role.allCases.dropFirst(control.approvals.count)))
+        }
+        guard effective >= control.approvals[2].date else {
+            throw ChangeControlError.effectiveBeforeApproval(document: doc.entry.number, effective: effective, approved: control.approvals[2].date)
+        }
+        guard effective >= doc.lastReleased.effective else {
+            throw ChangeControlError.io("\(doc.entry.number): effective \(effective) is before the previous revision's \(doc.lastReleased.effective)")
+        }
+        control.effective = effective
+        var editor = TemplateEditor(text: doc.workingText)
+        try editor.setControl(control)
+        let data = Data(editor.text.utf8)
+        let template = try loader.load(data: data, path: doc.workingURL.path)
+        let file = try workspace.store.freeze(data, number: doc.entry.number, revision: control.revision)
+        try OutputFolder(workspace.formsDirectory).write([(doc.entry.file, data)])
+        state.documents[doc.index].released.append(.init(
+            revision: control.revision.description, sha256: template.sha256, file: file, effective: effective,
+            releasedAt: Self.timestamp(now)))
+        try workspace.store.save(state)
+        return control.revision
+    }
+
+    /// Today, `yyyy-mm-dd`, in local time.
+    public static func today(_ date: Date = Date()) -> String {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,32 @@
+/// What `revise` records in the change record (文件更改记录).
+public struct ChangeRequest: Sendable {
+    /// 更改内容(摘要).
+    public var summary: String
+    /// 更改页次.
+    public var pages: String
+    /// 更改文件号: the change order that authorised it.
+    public var order: String
+    /// 更改人.
+    public var by: String
+    /// Bump the edition letter (A/3 → B/0).
+    public var major: Bool
+    public var remarks: String
+    /// Wording before and after; when `nil`, taken from the structural comparison.
+    public var before: String?
+    public var after: String?
+    /// The change date; today when `nil`.
+    public var date: String?
+
+    public init(summary: String, pages: String, order: String, by: String, major: Bool = false, remarks: String = "",
+                before: String? = nil, after: String? = nil, date: String? = nil) {
+        self.summary = summary
+        self.pages = pages
+        self.order = order
+        self.by = by
+        self.major = major
+        self.remarks = remarks
+        self.before = before
+        self.after = after
+        self.date = date
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// One line of the master list of controlled documents (受控文件清单).
+public struct RegisterRow: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable { case draft, approved, effective, obsolete }
+
+    public var number: String
+    public var alias: String
+    public var titleZh: String
+    public var titleEn: String
+    /// The revision in force (or the latest, when none is in force yet).
+    public var revision: String
+    public var status: Status
+    public var effective: String?
+    public var owner: String
+    public var retention: String
+    /// A revision in preparation, with its status (draft or approved).
+    public var pending: String?
+    /// Every revision with its status, oldest first: `A/0 obsolete`, `A/1 effective`.
+    public var revisions: [String]
+}
+
+/// How a revision chosen for filling stands.
+public enum RevisionStanding: Sendable, Equatable {
+    case effective, draft
+}
+
+extension ChangeControl {
+    /// Statuses of the released revisions of a document on `asOf`.
+    func statuses(_ entry: ControlStore.State.Document, asOf: String) -> [RegisterRow.Status] {
+        let current = entry.released.lastIndex { $0.effective <= asOf }
+        return entry.released.indices.map { i in
+            guard let current else { return .approved }
+            return i < current ? .obsolete : i == current ? .effective : .approved
+        }
+    }
+
+    /// The master list on `asOf` (default today).
+    public func register(asOf: String? = nil) throws -> [RegisterRow] {
+        let day = asOf ?? Self.today()
+        let state = try workspace.store.load()
+        var rows: [RegisterRow] = []
+        for entry in state.documents {
+            let doc = try document(entry.number, in: state)
+            let statuses = statuses(entry, asOf: day)
+            let currentIndex = statuses.firstIndex(of: .effective) ?? entry.released.count - 1
+            let current = entry.released[currentIndex]
+            let c = doc.working.control
+            let pending = c.revision > doc.lastRevision ? "\(c.revision) \(c.isApproved ? "approved" : "draft")" : nil
+            rows.append(RegisterRow(
+                number: entry.number, alias: entry.alias, titleZh: doc.working.title.zh, titleEn: doc.working.title.en,
+                revision: current.revision, status: statuses[currentIndex], effective: current.effective,
+                owner: c.department.zh, retention: c.retention.label.zh, pending: pending,
+                revisions: zip(entry.released, statuses).map { "\($0.revision) \($1.rawValue)" }
+                    + (pending.map { [$0] } ?? [])))
+        }
+        return rows
+    }
+
+    /// The change record of `name` as its working copy holds it (the open draft's row included).
+    public func history(_ name: String) throws -> [ChangeRecord] {
+        try document(name, in: try workspace.store.load()).working.changeRecord
+    }
+
+    /// The template of `name` at `revision`: a released one from its frozen bytes, or the open draft.
+    public func template(_ name: String, revision: Revision) throws -> (Template, RevisionStanding) {
+        let state = try workspace.store.load()
+        let doc = try document(name, in: state)
+        if let r = doc.entry.released.first(where: { Revision($0.revision) == revision }) {
+            return (try frozenTemplate(r, number: doc.entry.number), .effective)
+        }
+        if doc.working.control.revision == revision, revision > doc.lastRevision { return (doc.working, .draft) }
+        throw ChangeControlError.noSuchRevision(document: doc.entry.number, revision: revision.description)
+    }
+
+    /// A structural comparison of two revisions of `name`.
+    public func diff(_ name: String, from a: Revision, to b: Revision) throws -> [TemplateDiff.Change] {
+        TemplateDiff(from: try template(name, revision: a).0, to: try template(name, revision: b).0).changes
+    }
+
+    /// The template a new record of `name` is filled against: the effective revision; with
+    /// `revision`, that one if it is in force; with `draft`, the open draft.
+    public func templateForFilling(_ name: String, revision: Revision? = nil, draft: Bool = false,
+                                   asOf: String? = nil) throws -> (Template, RevisionStanding) {
+        let day = asOf ?? Self.today()
+        let state = try workspace.store.load()
+        let doc = try document(name, in: state)
+        let statuses = statuses(doc.entry, asOf: day)
+        let effectiveIndex = statuses.firstIndex(of: .effective)
+        if draft {
+            guard doc.working.control.revision > doc.lastRevision, revision == nil || revision == doc.working.control.revision else {
+                throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
+            }
+            return (doc.working, .draft)
+        }
+        guard let revision else {
+            guard let i = effectiveIndex else {
+                throw ChangeControlError.notYetEffective(document: doc.entry.number, revision: doc.lastRevision, from: doc.lastReleased.effective)
+            }
+            return (try frozenTemplate(doc.entry.released[i], number: doc.entry.number), .effective)
+        }
+        guard let i = doc.entry.released.firstIndex(where: { Revision($0.revision) == revision }) else {
+            if doc.working.control.revision == revision { throw ChangeControlError.draftNeedsFlag(document: doc.entry.number, revision: revision) }
+            throw ChangeControlError.noSuchRevision(document: doc.entry.number, revision: revision.description)
+        }
+        switch statuses[i] {
+        case .obsolete:
+            throw ChangeControlError.obsolete(document: doc.entry.number, revision: revision,
+                                              effective: Revision(doc.entry.released[effectiveIndex!].revision)!)
+        case .approved:
+            throw ChangeControlError.notYetEffective(document: doc.entry.number, revision: revision, from: doc.entry.released[i].effective)
+        default:
+            return (try frozenTemplate(doc.entry.released[i], number: doc.entry.number), .effective)
+        }
+    }
+
+    /// Every problem with the frozen revisions: missing or changed files, files the register
+    /// does not know. Empty when all is well.
+    public func verify() throws -> [ChangeControlError] {
+        let state = try workspace.store.load()
+        var findings: [ChangeControlError] = []
+        var known: Set<String> = []
+        for entry in state.documents {
+            for r in entry.released {
+                known.insert(r.file)
+                do { _ = try workspace.store.frozen(r, number: entry.number) } catch {
+                    findings.append(error)
+                }
+            }
+        }
+        let revisions = workspace.store.directory.appendingPathComponent("revisions")
+        for number in (try? FileManager.default.contentsOfDirectory(atPath: revisions.path)) ?? [] {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: revisions.appendingPathComponent(number).path)) ?? []
+            where !known.contains("revisions/\(number)/\(file)") {
+                findings.append(.io("\(number): revisions/\(number)/\(file) is not in the register"))
+            }
+        }
+        return findings
+    }
+
+    /// The templates in force, for listing and for naming forms in procedures.
+    public func effectiveCatalog(asOf: String? = nil) throws -> [Template] {
+        let state = try workspace.store.load()
+        return try state.documents.map { try templateForFilling($0.number, asOf: asOf).0 }
+    }
+}

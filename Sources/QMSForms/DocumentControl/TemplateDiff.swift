@@ -1,0 +1,103 @@
+/// A structural comparison of two revisions of a controlled document: fields added, removed
+/// or retyped; labels, options, rules and text changed. Used for the change record's
+/// before/after and by `qmsforms diff`.
+public struct TemplateDiff: Sendable {
+    /// One difference, at a path such as `s1.description` or `options.severity`.
+    public struct Change: Sendable, Equatable, CustomStringConvertible {
+        public enum Kind: String, Sendable { case added, removed, changed }
+
+        public var path: String
+        /// What about it: `label`, `type`, `rules`, `field`, `text` …
+        public var aspect: String
+        public var kind: Kind
+        public var before: String
+        public var after: String
+
+        public var description: String {
+            switch kind {
+            case .added: "\(aspect) added at \(path): \(after)"
+            case .removed: "\(aspect) removed at \(path): \(before)"
+            case .changed: "\(aspect) of \(path) changed: \(before) → \(after)"
+            }
+        }
+    }
+
+    public let changes: [Change]
+
+    public init(from old: Template, to new: Template) {
+        let a = Self.facts(old), b = Self.facts(new)
+        var changes: [Change] = []
+        let keys = a.map(\.key) + b.map(\.key).filter { k in !a.contains { $0.key == k } }
+        let oldPaths = Set(a.map(\.key.path)), newPaths = Set(b.map(\.key.path))
+        // Aspects that name a whole element: when its path appears or goes, report only these.
+        let whole: Set<String> = ["label", "section", "row", "title"]
+        for key in keys {
+            let before = a.first { $0.key == key }, after = b.first { $0.key == key }
+            switch (before, after) {
+            case let (x?, y?):
+                if x.value != y.value {
+                    changes.append(Change(path: key.path, aspect: key.aspect, kind: .changed, before: x.value, after: y.value))
+                }
+            case let (x?, nil) where newPaths.contains(key.path) || whole.contains(key.aspect):
+                changes.append(Change(path: key.path, aspect: key.aspect, kind: .removed, before: x.value, after: ""))
+            case let (nil, y?) where oldPaths.contains(key.path) || whole.contains(key.aspect):
+                changes.append(Change(path: key.path, aspect: key.aspect, kind: .added, before: "", after: y.value))
+            default: break
+            }
+        }
+        self.changes = changes.map { c in
+            guard c.aspect == "label", c.kind != .changed else { return c }
+            let type = (c.kind == .added ? b : a).first { $0.key == Key(path: c.path, aspect: "type") }?.value ?? ""
+            var whole = c
+            whole.aspect = "field"
+            if c.kind == .added { whole.after += " (" + type + ")" } else { whole.before += " (" + type + ")" }
+            return whole
+        }
+    }
+
+    struct Key: Equatable { var path: String; var aspect: String }
+
+    /// Everything a reader of the printed document would notice, as (path, aspect) → text.
+    static func facts(_ t: Template) -> [(key: Key, value: String)] {
+        var out: [(key: Key, value: String)] = [(Key(path: "title", aspect: "title"), t.title.both)]
+        func field(_ f: Field, path: String) {
+            out.append((Key(path: path, aspect: "label"), f.label.both))
+            out.append((Key(path: path, aspect: "type"), TemplateOutline.type(of: f)))
+            out.append((Key(path: path, aspect: "rules"), TemplateOutline.rules(of: f).joined(separator: "; ")))
+            if let hint = f.hint { out.append((Key(path: path, aspect: "hint"), hint.both)) }
+            if case let .table(table) = f.kind {
+                for (i, row) in table.fixedRows.enumerated() {
+                    out.append((Key(path: path + ".rows." + row.key, aspect: "row"), "\(i + 1). " + row.label.both))
+                }
+                for c in table.columns { field(c, path: path + "." + c.id) }
+            }
+        }
+        for s in t.sections {
+            out.append((Key(path: s.id, aspect: "section"), s.label.both + (s.progressive ? " (progressive)" : "")))
+            for f in s.fields { field(f, path: s.id + "." + f.id) }
+        }
+        for (i, part) in (t.document?.parts ?? []).enumerated() {
+            let path = "part " + (part.number ?? "#\(i + 1)")
+            out.append((Key(path: path, aspect: "title"), part.title.both))
+            for (j, block) in part.blocks.enumerated() {
+                out.append((Key(path: path + " block \(j + 1)", aspect: "text"), Self.text(block)))
+            }
+        }
+        return out
+    }
+
+    /// The full text of a procedure block, for comparison.
+    static func text(_ b: ProcedureDocument.Block) -> String {
+        func t(_ x: ProcedureDocument.Text) -> String { x.zh + (x.en.map { " / " + $0 } ?? "") }
+        switch b {
+        case let .paragraph(number, x): return (number.map { $0 + " " } ?? "") + t(x)
+        case let .list(_, items): return items.map(t).joined(separator: " | ")
+        case let .table(_, head, rows): return ([head] + rows).map { $0.map(t).joined(separator: " | ") }.joined(separator: " || ")
+        case let .references(refs): return refs.map { ($0.number ?? "") + " " + t($0.title) }.joined(separator: " | ")
+        case let .flow(f): return f.steps.map { $0.id + ":" + t($0.text) + " [" + $0.forms.joined(separator: " ") + "]" }.joined(separator: " → ")
+            + f.inputs.map { " ⇢" + $0.to + ":" + t($0.text) }.joined() + f.arrows.map { " " + $0.from + "↷" + $0.to }.joined()
+        case let .turtle(x):
+            return [x.inputs, x.outputs, x.withWhat, x.who, x.how, x.criteria].map { $0.map(t).joined(separator: ", ") }.joined(separator: " | ")
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// The folder the tool works in: `forms/` (working copies of the controlled templates),
+/// `qms.yaml` (settings) and, once initialised, `.qms/` (the register and frozen revisions).
+///
+/// ```swift
+/// let ws = try Workspace.create(at: URL(fileURLWithPath: "qms"), from: URL(fileURLWithPath: "forms"))
+/// let control = try ChangeControl(workspace: ws)
+/// ```
+public struct Workspace: Sendable {
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    public var formsDirectory: URL { root.appendingPathComponent("forms") }
+    var store: ControlStore { ControlStore(directory: root.appendingPathComponent(".qms")) }
+
+    /// Whether the folder holds a register (was made by ``create(at:from:)``).
+    public var isControlled: Bool { FileManager.default.fileExists(atPath: store.registerURL.path) }
+
+    /// `qms.yaml` at the root, or neutral settings.
+    public func settings() throws -> Settings { try Settings.load(folder: root) }
+
+    /// Creates a workspace at `root` (which must not exist, or be empty) holding a copy of the
+    /// templates, schema and examples in `shipped`, each template registered as released at the
+    /// revision its file declares. Built beside `root` and moved into place: all or nothing.
+    public static func create(at root: URL, from shipped: URL, now: Date = Date()) throws -> Workspace {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: root.path) {
+            guard (try? fm.contentsOfDirectory(atPath: root.path))?.isEmpty == true else {
+                throw ChangeControlError.workspaceExists(root.path)
+            }
+        }
+        let building = root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).init-\(getpid())")
+        try? fm.removeItem(at: building)
+        do {
+            try fm.createDirectory(at: building, withIntermediateDirectories: true)
+            try fm.copyItem(at: shipped, to: building.appendingPathComponent("forms"))
+            let ws = Workspace(root: building)
+            let catalog = try FormCatalog(directory: ws.formsDirectory)
+            var state = ControlStore.State()
+            for t in catalog.templates {
+                guard t.control.isApproved, let effective = t.control.effective else {
+                    throw ChangeControlError.notApproved(document: t.number, revision: t.control.revision,
+                                                         missing: Array(Approval.Role.allCases.dropFirst(t.control.approvals.count)))
+                }
+                let data = try Data(contentsOf: URL(fileURLWithPath: t.path))
+                let file = try ws.store.freeze(data, number: t.number, revision: t.control.revision)
+                state.documents.append(.init(number: t.number, alias: t.alias, file: URL(fileURLWithPath: t.path).lastPathComponent,
+                                             released: [.init(revision: t.control.revision.description, sha256: t.sha256, file: file,
+                                                              effective: effective, releasedAt: ChangeControl.timestamp(now))]))
+            }
+            try ws.store.save(state)
+            if fm.fileExists(atPath: root.path) { try fm.removeItem(at: root) }
+            try fm.moveItem(at: building, to: root)
+        } catch {
+            try? fm.removeItem(at: building)
+            throw error
+        }
+        return Workspace(root: root)
+    }
+}
