@@ -10,12 +10,23 @@ struct BlankCommand: ParsableCommand {
     @Argument(help: "Form number, alias or template path.") var form: String
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
     @Option(help: "zh, en or both.") var lang: Language = .both
+    @Option(help: "Print this revision (an obsolete one is marked OBSOLETE).") var revision: String?
+    @Flag(help: "Print the open draft revision, marked DRAFT.") var draft = false
+    @Option(help: "Stamp CONTROLLED COPY 受控 with this distribution number.") var copy: String?
+    @Flag(help: "Stamp UNCONTROLLED 非受控 (for reference, not kept up to date).") var uncontrolled = false
+    @Flag(help: "Print the change record 文件更改记录 on a form too.") var withHistory = false
+
+    func validate() throws {
+        if copy != nil && uncontrolled { throw ValidationError("--copy and --uncontrolled exclude each other") }
+        if let copy, !FileName.isSafe(copy) { throw ValidationError("--copy takes a distribution number such as 03") }
+    }
 
     func run() throws {
-        let catalog = try workspace.catalog()
-        let template: Template
-        do { template = try catalog.template(named: form) } catch { throw Failure(error) }
-        let html = HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: catalog.titles).renderBlank(template)
+        let (template, watermark) = try workspace.template(form, revision: revision, draft: draft, allowObsolete: true)
+        let marks = PrintMarks(watermark: watermark, stamp: copy.map { .controlledCopy($0) } ?? (uncontrolled ? .uncontrolled : nil),
+                               changeRecord: withHistory)
+        let html = HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: try workspace.titles(), marks: marks)
+            .renderBlank(template)
         let name = template.alias + "-blank.html"
         do { try OutputFolder(URL(fileURLWithPath: output)).write([(name, Data(html.utf8))]) } catch { throw Failure(error) }
         print("\(output)/\(name)")

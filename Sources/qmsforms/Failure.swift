@@ -4,7 +4,7 @@ import QMSForms
 /// How a command ended badly: the message for stderr and the documented exit code.
 struct Failure: Error {
     enum Code: Int32 {
-        case invalidData = 1, usage = 2, badTemplate = 3, io = 4
+        case invalidData = 1, usage = 2, badTemplate = 3, io = 4, refused = 5
     }
 
     var code: Code
@@ -20,6 +20,13 @@ struct Failure: Error {
             if case .notFound = e.reason { self.init(.usage, e.description) } else { self.init(.badTemplate, e.description) }
         case let e as SettingsError: self.init(.badTemplate, e.description)
         case let e as OutputError: self.init(.io, e.description)
+        case let e as ChangeControlError:
+            switch e {
+            case .tampered: self.init(.badTemplate, e.description)
+            case .io: self.init(.io, e.description)
+            case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision: self.init(.usage, e.description)
+            default: self.init(.refused, e.description)
+            }
         default: self.init(.io, "\(error)")
         }
     }

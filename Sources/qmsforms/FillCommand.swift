@@ -11,13 +11,17 @@ struct FillCommand: ParsableCommand {
     @Argument(help: "YAML, JSON or CSV data file, or - for standard input (YAML or JSON).") var data: String
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
     @Option(help: "zh, en or both.") var lang: Language = .both
+    @Option(help: "Fill against this revision instead of the one in force (an obsolete one is refused).") var revision: String?
+    @Flag(help: "Fill against the open draft revision; the print is marked DRAFT.") var draft = false
 
     func run() throws {
-        let template = try workspace.form(form)
+        let (template, watermark) = try workspace.form(form, revision: revision, draft: draft)
         let node = try readData(data, for: template)
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         do {
-            let filled = try FormFiller(settings: try workspace.settings(), language: lang)
+            var filler = FormFiller(settings: try workspace.settings(), language: lang)
+            filler.renderer.marks.watermark = watermark
+            let filled = try filler
                 .fill(template, data: node, source: data == "-" ? "<stdin>" : data, fallbackName: fallback)
             try OutputFolder(URL(fileURLWithPath: output)).write(filled.files)
             print("\(output)/\(filled.name).xml\n\(output)/\(filled.name).html")

@@ -9,17 +9,17 @@ struct FormsCommand: ParsableCommand {
     @Option(help: "text or json") var format: OutputFormat = .text
 
     func run() throws {
-        let catalog = try workspace.catalog()
+        let templates = try workspace.templates()
         switch format {
         case .json:
-            let rows: [[String: String]] = catalog.templates.map {
+            let rows: [[String: String]] = templates.map {
                 ["number": $0.number, "revision": $0.control.revision.description, "title_zh": $0.title.zh,
                  "title_en": $0.title.en, "alias": $0.alias, "path": $0.path]
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         case .text:
-            for t in catalog.templates {
+            for t in templates {
                 print([t.number, t.control.revision.description, t.alias, t.title.zh, t.title.en, t.path].joined(separator: "\t"))
             }
         }

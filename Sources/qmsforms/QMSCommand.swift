@@ -14,9 +14,15 @@ struct QMSCommand: ParsableCommand {
           2  usage error (unknown option, unknown form)
           3  bad template or settings (qms.yaml)
           4  I/O error (unreadable input, unwritable output)
+          5  refused by document control (out of order, not approved, obsolete,
+             released revisions never change, a frozen revision was tampered with)
+
+        Every command takes --workspace DIR (or QMS_WORKSPACE; default: the current folder).
         """,
         version: "0.1.0",
         subcommands: [FormsCommand.self, ShowCommand.self, ValidateCommand.self, FillCommand.self,
-                      BlankCommand.self, SchemaCommand.self]
+                      BlankCommand.self, SchemaCommand.self, RenderCommand.self, InitCommand.self,
+                      ReviseCommand.self, ApproveCommand.self, ReleaseCommand.self, HistoryCommand.self,
+                      DiffCommand.self, RegisterCommand.self]
     )
 }

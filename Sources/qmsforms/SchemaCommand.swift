@@ -7,8 +7,11 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Form number, alias or template path.") var form: String
+    @Option(help: "The revision whose records the schema is for (default: the one in force).") var revision: String?
 
     func run() throws {
-        print(RecordSchema(template: try workspace.form(form)).xsd, terminator: "")
+        let (template, _) = try revision == nil ? workspace.form(form) : workspace.template(form, revision: revision, allowObsolete: true)
+        guard template.kind == .form else { _ = try workspace.form(form); return }
+        print(RecordSchema(template: template).xsd, terminator: "")
     }
 }

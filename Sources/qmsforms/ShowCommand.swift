@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "Form number, alias or template path.") var form: String
 
     func run() throws {
-        let t = try workspace.template(form)
+        let (t, _) = try workspace.template(form)
         print(TemplateOutline(template: t).text, terminator: "")
     }
 }

@@ -8,9 +8,11 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Form number, alias or template path.") var form: String
     @Argument(help: "YAML, JSON or CSV data file, or - for standard input (YAML or JSON).") var data: String
+    @Option(help: "Validate against this revision instead of the one in force (e.g. A/1).") var revision: String?
+    @Flag(help: "Validate against the open draft revision.") var draft = false
 
     func run() throws {
-        let template = try workspace.form(form)
+        let (template, _) = try workspace.form(form, revision: revision, draft: draft)
         let node = try readData(data, for: template)
         do {
             let record = try RecordValidator(template: template).validate(node, source: data == "-" ? "<stdin>" : data)

@@ -1,0 +1,68 @@
+import Foundation
+import XMLSupport
+
+/// Reads an archival XML record back: which form, revision and template it is pinned to, and
+/// its entered values as data (computed values are recomputed, never trusted).
+public struct RecordXMLReader: Sendable {
+    /// What a record names about itself.
+    public struct Pin: Sendable, Equatable {
+        public var form: String
+        public var revision: Revision
+        public var templateSHA256: String
+        public var number: String
+    }
+
+    public init() {}
+
+    /// The pin of the record in `data`.
+    public func pin(_ data: Data, source: String) throws -> (Pin, Element) {
+        let tree = try XMLTree.parse(data, source: source)
+        let root = tree.root
+        guard root.name == "record", let ns = root.namespace, ns.hasPrefix("urn:qmsforms:record:"),
+              let form = root["form"], let rev = root["revision"].flatMap(Revision.init), let sha = root["template-sha256"],
+              let number = root["number"] else {
+            throw DataError(source: source, format: .yaml, line: root.line,
+                            message: "not a qmsforms record (expected <record form= revision= template-sha256= number=>)")
+        }
+        return (Pin(form: form, revision: rev, templateSHA256: sha, number: number), root)
+    }
+
+    /// The entered values of `record` as data for `template`.
+    public func data(_ record: Element, template: Template) -> DataNode {
+        var top: [(key: String, node: DataNode)] = []
+        if let number = record["number"], number != "DRAFT" { top.append(("record_no", DataNode(.string(number), line: record.line))) }
+        for sectionElement in record.elements {
+            guard let section = template.sections.first(where: { $0.id == sectionElement.name }) else { continue }
+            var fields: [(key: String, node: DataNode)] = []
+            for e in sectionElement.elements {
+                guard let field = section.fields.first(where: { $0.id == e.name }), !field.isComputed else { continue }
+                fields.append((field.id, node(e, field)))
+            }
+            top.append((section.id, DataNode(.map(fields), line: sectionElement.line)))
+        }
+        return DataNode(.map(top), line: record.line)
+    }
+
+    private func node(_ e: Element, _ field: Field) -> DataNode {
+        switch field.kind {
+        case .multi:
+            return DataNode(.list(e.elements(named: "option").map { DataNode(.string($0.text), line: $0.line) }), line: e.line)
+        case .signature:
+            return DataNode(.map(e.elements.map { ($0.name, DataNode(.string($0.text), line: $0.line)) }), line: e.line)
+        case let .table(table):
+            func row(_ r: Element) -> DataNode {
+                DataNode(.map(r.elements.compactMap { cell in
+                    guard let column = table.column(cell.name), !column.isComputed else { return nil }
+                    return (cell.name, node(cell, column))
+                }), line: r.line)
+            }
+            let rows = e.elements(named: "row")
+            if table.hasFixedRows {
+                return DataNode(.map(rows.map { ($0["key"] ?? "", row($0)) }), line: e.line)
+            }
+            return DataNode(.list(rows.map(row)), line: e.line)
+        default:
+            return DataNode(.string(e.text), line: e.line)
+        }
+    }
+}
