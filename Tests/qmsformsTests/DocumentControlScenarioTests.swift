@@ -126,6 +126,11 @@ import Testing
         try Data(contentsOf: a2).write(to: capa)
         expectRefused(try q("revise", "capa", "--summary", "y", "--pages", "P1", "--order", "DCR-9", "--by", "王芳"), "would go backward from B/0 to A/2")
         try before[0].write(to: capa)
+        // …and one jumping ahead, B/0 to B/3 by hand, without revise.
+        try edit("edition=\"B\" revision=\"0\"", "edition=\"B\" revision=\"3\"")
+        try edit("version=\"B/0\"", "version=\"B/3\"")
+        expectRefused(try q("approve", "capa", "--role", "prepared", "--by", "王芳"), "after B/0 comes B/1 or C/0")
+        try before[0].write(to: capa)
 
         // Tampering with a frozen revision is caught, naming the document.
         expectOK(try q("register", "--verify"), "verify clean")

@@ -48,6 +48,19 @@ public struct ChangeControl: Sendable {
                         working: working, lastReleased: last, lastRevision: Revision(last.revision)!)
     }
 
+    /// The open draft's revision, checked to follow the last released one without a gap;
+    /// `nil` when the working copy declares the released revision (no draft).
+    func draftRevision(_ doc: Document) throws -> Revision? {
+        let declared = doc.working.control.revision
+        if declared == doc.lastRevision { return nil }
+        if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
+        let allowed = [false, true].compactMap { RevisionRule.next(after: doc.lastRevision, major: $0, letterAfter: doc.working.control.letterAfter) }
+        guard allowed.contains(declared) else {
+            throw ChangeControlError.gap(document: doc.entry.number, from: doc.lastRevision, to: declared, expected: allowed)
+        }
+        return declared
+    }
+
     /// The template of a released revision, from its frozen, hash-checked bytes.
     func frozenTemplate(_ r: ControlStore.State.Released, number: String) throws -> Template {
         let data = try workspace.store.frozen(r, number: number)
@@ -110,7 +123,7 @@ public struct ChangeControl: Sendable {
         let state = try workspace.store.load()
         let doc = try document(name, in: state)
         let control = doc.working.control
-        guard control.revision > doc.lastRevision else {
+        guard try draftRevision(doc) != nil else {
             throw ChangeControlError.releasedIsFrozen(document: doc.entry.number, revision: doc.lastRevision)
         }
         guard control.approvals.count < 3 else {
@@ -139,7 +152,7 @@ public struct ChangeControl: Sendable {
         var state = try workspace.store.load()
         let doc = try document(name, in: state)
         var control = doc.working.control
-        guard control.revision > doc.lastRevision else {
+        guard try draftRevision(doc) != nil else {
             throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
         }
         guard control.isApproved else {

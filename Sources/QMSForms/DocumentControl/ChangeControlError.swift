@@ -11,6 +11,7 @@ public enum ChangeControlError: Error, Sendable, Equatable, CustomStringConverti
     case samePerson(document: String, name: String)
     case notApproved(document: String, revision: Revision, missing: [Approval.Role])
     case backward(document: String, from: Revision, to: Revision)
+    case gap(document: String, from: Revision, to: Revision, expected: [Revision])
     case releasedIsFrozen(document: String, revision: Revision)
     case effectiveBeforeApproval(document: String, effective: String, approved: String)
     case badDate(String)
@@ -41,6 +42,9 @@ public enum ChangeControlError: Error, Sendable, Equatable, CustomStringConverti
             "\(doc) \(rev) cannot be released: not approved (missing: \(missing.map(\.rawValue).joined(separator: ", ")))"
         case let .backward(doc, from, to):
             "\(doc): revision would go backward from \(from) to \(to); revisions only go forward, without gaps"
+        case let .gap(doc, from, to, expected):
+            "\(doc): the working copy says \(to), but after \(from) comes \(expected.map(\.description).joined(separator: " or ")); "
+                + "revisions have no gaps: open the draft with qmsforms revise"
         case let .releasedIsFrozen(doc, rev):
             "\(doc) \(rev) is released and frozen; a released revision never changes. Make a new revision with qmsforms revise"
         case let .effectiveBeforeApproval(doc, effective, approved):

@@ -88,7 +88,7 @@ extension ChangeControl {
         let statuses = statuses(doc.entry, asOf: day)
         let effectiveIndex = statuses.firstIndex(of: .effective)
         if draft {
-            guard doc.working.control.revision > doc.lastRevision, revision == nil || revision == doc.working.control.revision else {
+            guard try draftRevision(doc) != nil, revision == nil || revision == doc.working.control.revision else {
                 throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
             }
             return (doc.working, .draft)
