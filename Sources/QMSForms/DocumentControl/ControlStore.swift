@@ -79,24 +79,14 @@ struct ControlStore {
             throw .io("\(target.path) exists already; frozen files are never overwritten")
         }
         let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .io("\(temp.path): \(String(cString: strerror(errno)))") }
-        var ok = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
-        close(fd)
-        let renamed = ok && (replacing ? rename(temp.path, target.path) == 0 : link(temp.path, target.path) == 0)
-        let failure = String(cString: strerror(errno))
         unlink(temp.path)
-        guard renamed else { throw .io("cannot write \(target.path): \(failure)") }
-        let dir = open(folder.path, O_RDONLY)
-        if dir >= 0 { fsync(dir); close(dir) }
+        do {
+            try DurableFile.writeSynced(data, to: temp)
+            try DurableFile.place(temp, at: target, replacing: replacing)
+        } catch {
+            unlink(temp.path)
+            throw .io("cannot write \(target.path): \(error.message)")
+        }
+        DurableFile.syncFolder(folder)
     }
 }

@@ -23,34 +23,13 @@ public struct OutputFolder: Sendable {
         for file in files {
             let target = url.appendingPathComponent(file.name)
             let temp = url.appendingPathComponent(".\(file.name).\(getpid()).tmp")
+            unlink(temp.path)
             temporaries.append((temp, target))
-            try writeSynced(file.data, to: temp)
+            try DurableFile.writeSynced(file.data, to: temp)
         }
-        for (temp, target) in temporaries {
-            guard rename(temp.path, target.path) == 0 else {
-                throw OutputError(path: target.path, message: String(cString: strerror(errno)))
-            }
-        }
+        for (temp, target) in temporaries { try DurableFile.place(temp, at: target, replacing: true) }
         temporaries = []
-        let dir = open(url.path, O_RDONLY)
-        if dir >= 0 { fsync(dir); close(dir) }
-    }
-
-    private func writeSynced(_ data: Data, to url: URL) throws(OutputError) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { failure = String(cString: strerror(errno)); return }
-                offset += n
-            }
-        }
-        if let failure { throw OutputError(path: url.path, message: failure) }
-        guard fsync(fd) == 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
+        DurableFile.syncFolder(url)
     }
 }
 
