@@ -4,6 +4,8 @@ import Foundation
 @main
 struct Entry {
     static func main() {
+        // A size-limited file system must give an error, not kill the process mid-write.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try QMSCommand.parseAsRoot()
             try command.run()

@@ -20,6 +20,13 @@ struct Failure: Error {
             if case .notFound = e.reason { self.init(.usage, e.description) } else { self.init(.badTemplate, e.description) }
         case let e as SettingsError: self.init(.badTemplate, e.description)
         case let e as OutputError: self.init(.io, e.description)
+        case let e as ArchiveError:
+            switch e {
+            case .notControlled, .missingBy, .missingReason, .unknownRecord: self.init(.usage, e.description)
+            case .numberGiven: self.init(.invalidData, e.description)
+            case .bagExists, .io: self.init(.io, e.description)
+            default: self.init(.refused, e.description)
+            }
         case let e as ChangeControlError:
             switch e {
             case .tampered: self.init(.badTemplate, e.description)

@@ -14,8 +14,8 @@ struct QMSCommand: ParsableCommand {
           2  usage error (unknown option, unknown form)
           3  bad template or settings (qms.yaml)
           4  I/O error (unreadable input, unwritable output)
-          5  refused by document control (out of order, not approved, obsolete,
-             released revisions never change, a frozen revision was tampered with)
+          5  refused by document control or the archive (out of order, not approved,
+             obsolete, void, not yet due), or a verification found a problem
 
         Every command takes --workspace DIR (or QMS_WORKSPACE; default: the current folder).
         """,
@@ -23,6 +23,7 @@ struct QMSCommand: ParsableCommand {
         subcommands: [FormsCommand.self, ShowCommand.self, ValidateCommand.self, FillCommand.self,
                       BlankCommand.self, SchemaCommand.self, RenderCommand.self, InitCommand.self,
                       ReviseCommand.self, ApproveCommand.self, ReleaseCommand.self, HistoryCommand.self,
-                      DiffCommand.self, RegisterCommand.self]
+                      DiffCommand.self, RegisterCommand.self, IssueCommand.self, CorrectCommand.self,
+                      VoidCommand.self, ArchiveCommand.self]
     )
 }

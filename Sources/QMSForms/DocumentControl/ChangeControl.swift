@@ -114,6 +114,8 @@ public struct ChangeControl: Sendable {
             try editor.setControl(control)
             try editor.setChangeRecord(doc.working.changeRecord + [row])
         }
+        try Archive(workspace: workspace).log(.revise, document: doc.entry.number, revision: next.description, by: request.by,
+                                              detail: "\(request.summary) (\(request.order))")
         return row
     }
 
@@ -142,6 +144,8 @@ public struct ChangeControl: Sendable {
         var updated = control
         updated.approvals.append(Approval(role: role, name: by, date: day))
         try rewrite(doc) { try $0.setControl(updated) }
+        try Archive(workspace: workspace).log(.approve, document: doc.entry.number, revision: control.revision.description, by: by,
+                                              detail: "\(role.rawValue) \(day)")
     }
 
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
@@ -176,6 +180,8 @@ public struct ChangeControl: Sendable {
             revision: control.revision.description, sha256: template.sha256, file: file, effective: effective,
             releasedAt: Self.timestamp(now)))
         try workspace.store.save(state)
+        try Archive(workspace: workspace).log(.release, document: doc.entry.number, revision: control.revision.description,
+                                              by: control.approvals[2].name, detail: "effective \(effective), SHA-256 \(template.sha256)")
         return control.revision
     }
 

@@ -71,6 +71,32 @@ public struct RecordNumberPattern: Sendable, Equatable, CustomStringConvertible 
         return rest.isEmpty
     }
 
+    /// The number for `seq` on the day `date` (`yyyy-mm-dd`): `8D-2026-007`.
+    public func number(on date: String, seq: Int) -> String {
+        build(on: date) { min in
+            let s = String(seq)
+            return String(repeating: "0", count: max(0, min - s.count)) + s
+        }
+    }
+
+    /// What numbers count within: the number with `#` for its sequence (`8D-2026-#`), so the
+    /// sequence restarts each year (or day, or quarter) the pattern names.
+    public func series(on date: String) -> String { build(on: date) { _ in "#" } }
+
+    private func build(on date: String, sequence: (Int) -> String) -> String {
+        let digits = date.filter(\.isNumber)
+        let month = Int(digits.dropFirst(4).prefix(2)) ?? 1
+        return parts.map { part -> String in
+            switch part {
+            case let .literal(l): l
+            case .digits(4, 4): String(digits.prefix(4))
+            case .digits(8, 8): String(digits.prefix(8))
+            case let .digits(min, _): sequence(min)
+            case .quarter: "Q\((month - 1) / 3 + 1)"
+            }
+        }.joined()
+    }
+
     /// An example number, for hints: `8D-2026-001`.
     public var example: String {
         parts.map { part -> String in

@@ -73,6 +73,16 @@ extension ChangeControl {
         throw ChangeControlError.noSuchRevision(document: doc.entry.number, revision: revision.description)
     }
 
+    /// The frozen bytes of a released revision, hash-checked.
+    func frozenBytes(_ number: String, revision: String) throws -> Data {
+        let state = try workspace.store.load()
+        guard let entry = state.documents.first(where: { $0.number == number }),
+              let r = entry.released.first(where: { $0.revision == revision }) else {
+            throw ChangeControlError.noSuchRevision(document: number, revision: revision)
+        }
+        return try workspace.store.frozen(r, number: number)
+    }
+
     /// A structural comparison of two revisions of `name`.
     public func diff(_ name: String, from a: Revision, to b: Revision) throws -> [TemplateDiff.Change] {
         TemplateDiff(from: try template(name, revision: a).0, to: try template(name, revision: b).0).changes

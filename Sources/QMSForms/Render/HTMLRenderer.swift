@@ -49,6 +49,7 @@ public struct HTMLRenderer: Sendable {
         h += "</head>\n<body>\n<main class=\"sheet\">\n"
         h += marks.html(lang)
         h += titleBlock(t, record: record)
+        h += marks.correctionsHTML(lang)
         if marks.changeRecord && t.document == nil { h += ChangeRecordTable(rows: t.changeRecord, language: lang).html }
         if let document = t.document {
             h += ProcedureBody(template: t, document: document, language: lang, formTitles: formTitles).html

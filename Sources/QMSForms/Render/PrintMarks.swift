@@ -19,11 +19,43 @@ public struct PrintMarks: Sendable, Equatable {
     public var stamp: Stamp?
     /// Print the change record (文件更改记录) on a form too.
     public var changeRecord: Bool
+    /// A corrected record's history, printed under its title: every revision and why.
+    public var corrections: [Correction]
 
-    public init(watermark: Watermark? = nil, stamp: Stamp? = nil, changeRecord: Bool = false) {
+    /// One correction of an archived record.
+    public struct Correction: Sendable, Equatable {
+        public var revision: Int
+        public var date: String
+        public var by: String
+        public var reason: String
+
+        public init(revision: Int, date: String, by: String, reason: String) {
+            self.revision = revision
+            self.date = date
+            self.by = by
+            self.reason = reason
+        }
+    }
+
+    public init(watermark: Watermark? = nil, stamp: Stamp? = nil, changeRecord: Bool = false, corrections: [Correction] = []) {
         self.watermark = watermark
         self.stamp = stamp
         self.changeRecord = changeRecord
+        self.corrections = corrections
+    }
+
+    /// The correction history table, when the record has been corrected.
+    func correctionsHTML(_ language: Language) -> String {
+        guard !corrections.isEmpty else { return "" }
+        var h = "<section class=\"corrections\">\n<h2>" + language.label(Bilingual(zh: "更正记录", en: "Correction history")) + "</h2>\n"
+        h += "<table class=\"grid\"><thead><tr>" + [Bilingual(zh: "记录版次", en: "Record rev."), Bilingual(zh: "日期", en: "Date"),
+                                                   Bilingual(zh: "更正人", en: "By"), Bilingual(zh: "更正原因", en: "Reason")]
+            .map { "<th scope=\"col\">" + language.label($0) + "</th>" }.joined() + "</tr></thead><tbody>\n"
+        for c in corrections {
+            h += "<tr><td>r\(c.revision)</td><td>" + HTML.escape(c.date) + "</td><td>" + HTML.escape(c.by) + "</td><td>"
+                + HTML.escape(c.reason) + "</td></tr>\n"
+        }
+        return h + "</tbody></table>\n</section>\n"
     }
 
     func html(_ language: Language) -> String {

@@ -72,6 +72,7 @@ private struct SchemaBuilder {
         w.open("xs:attribute", attributes: [("name", "template-sha256"), ("use", "required")])
         restriction("xs:string", [("xs:pattern", "[0-9a-f]{64}")])
         w.close()
+        w.leaf("xs:attribute", attributes: [("name", "record-revision"), ("type", "xs:positiveInteger")], text: nil)
         w.open("xs:attribute", attributes: [("name", "number"), ("use", "required")])
         restriction("xs:string", [("xs:pattern", "DRAFT" + (t.control.recordNumber.map { "|" + RecordSchema.xsdPattern($0) } ?? ""))])
         w.close()

@@ -10,13 +10,14 @@ import XMLSupport
 public struct RecordXMLWriter: Sendable {
     public init() {}
 
-    public func write(_ record: Record) -> String {
+    /// - Parameter recordRevision: the record's own revision; corrections count up from 1.
+    public func write(_ record: Record, recordRevision: Int = 0) -> String {
         let t = record.template
         var w = XMLWriter()
         w.open("record", attributes: [
             ("xmlns", t.recordNamespace), ("form", t.number), ("revision", t.control.revision.description),
             ("template-sha256", t.sha256), ("number", record.displayNumber),
-        ])
+        ] + (recordRevision > 0 ? [("record-revision", String(recordRevision))] : []))
         w.leaf("title", attributes: [("zh", t.title.zh), ("en", t.title.en)], text: nil)
         for section in t.sections {
             let present = section.fields.filter { record.value($0.id) != nil }

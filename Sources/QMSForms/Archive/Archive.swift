@@ -1,0 +1,169 @@
+import Foundation
+import XMLSupport
+
+/// The record archive of a controlled workspace: records issued under numbers that are never
+/// reused, frozen as XML and HTML with their hashes, logged in a hash-chained audit trail,
+/// indexed for search, and exported as BagIt packages an auditor can check without us.
+///
+/// ```swift
+/// let archive = try Archive(workspace: Workspace(root: url))
+/// let issued = try archive.issue("8d", data: node, source: "8d.yaml", by: "李强")
+/// print(issued.number)   // 8D-2026-001
+/// ```
+public struct Archive: Sendable {
+    public let workspace: Workspace
+    let control: ChangeControl
+    let store: ArchiveStore
+
+    public init(workspace: Workspace) throws {
+        guard workspace.isControlled else { throw ArchiveError.notControlled(workspace.root.path) }
+        self.workspace = workspace
+        self.control = try ChangeControl(workspace: workspace)
+        self.store = ArchiveStore(directory: workspace.root.appendingPathComponent("archive"))
+    }
+
+    func index() throws -> ArchiveIndex { try ArchiveIndex(url: store.directory.appendingPathComponent("index.sqlite")) }
+
+    /// A record just issued or corrected.
+    public struct Issued: Sendable {
+        public var number: String
+        public var revision: Int
+        public var xmlPath: URL
+        public var htmlPath: URL
+        public var entry: AuditEntry
+    }
+
+    /// Validates `data` against the form's revision in force and archives it under the next number.
+    public func issue(_ form: String, data: DataNode, source: String, by: String, now: Date = Date()) throws -> Issued {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "issue") }
+        if let given = data["record_no"], !given.isEmpty { throw ArchiveError.numberGiven(given.scalarText ?? "") }
+        let (template, _) = try control.templateForFilling(form)
+        let draft = try RecordValidator(template: template).validate(data, source: source)
+        guard let pattern = template.control.recordNumber else { throw ArchiveError.unknownRecord(form) }
+        return try store.locked(finish) {
+            let day = ChangeControl.today(now)
+            let series = pattern.series(on: day)
+            let seq = (store.counters()[series] ?? 0) + 1
+            let number = pattern.number(on: day, seq: seq)
+            let record = Record(template: template, number: number, values: draft.values, computed: draft.computed)
+            return try archive(record, revision: 0, action: .issue, reason: nil, corrections: [], by: by, now: now,
+                               series: series, seq: seq)
+        }
+    }
+
+    /// Archives a corrected revision of `number`, pinned to the same template revision; the
+    /// earlier revisions stay as they were, and the new print lists every correction.
+    public func correct(_ number: String, data: DataNode, source: String, reason: String, by: String, now: Date = Date()) throws -> Issued {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "correct") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "correct") }
+        if let given = data["record_no"]?.scalarText, given != number { throw ArchiveError.numberGiven(given) }
+        return try store.locked(finish) {
+            let history = try entries(of: number)
+            let first = history[0]
+            let (template, _) = try control.template(first.form!, revision: Revision(first.revision!)!)
+            let checked = try RecordValidator(template: template).validate(data, source: source)
+            let record = Record(template: template, number: number, values: checked.values, computed: checked.computed)
+            let revision = (history.compactMap(\.recordRevision).max() ?? 0) + 1
+            let corrections = history.filter { $0.action == .correct }.map(correction)
+                + [PrintMarks.Correction(revision: revision, date: String(ChangeControl.timestamp(now).prefix(10)), by: by, reason: reason)]
+            return try archive(record, revision: revision, action: .correct, reason: reason, corrections: corrections, by: by, now: now,
+                               series: nil, seq: nil)
+        }
+    }
+
+    /// Retires `number`: logged with the reason, never issued again; its files stay readable.
+    public func void(_ number: String, reason: String, by: String, now: Date = Date()) throws {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "void") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "void") }
+        try store.locked(finish) {
+            let history = try entries(of: number)
+            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .void, form: history[0].form,
+                                   revision: history[0].revision, number: number, recordRevision: history.last?.recordRevision,
+                                   reason: reason, prev: "")
+            try commit(ArchiveStore.Pending(entry: entry, files: []))
+        }
+    }
+
+    /// Disposes of `number` after its retention: the files are deleted, the audit log keeps
+    /// the fact, who, when and why.
+    public func dispose(_ number: String, reason: String, by: String, asOf: String? = nil, now: Date = Date()) throws {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "dispose") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
+        try store.locked(finish) {
+            let history = try entries(of: number, allowVoid: true)
+            guard let row = try index().record(number) else { throw ArchiveError.unknownRecord(number) }
+            let day = asOf ?? ChangeControl.today(now)
+            guard let until = row.keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: row.keepUntil ?? "its case is closed") }
+            let files = history.compactMap(\.recordRevision).flatMap { ["\(row.path)/r\($0).xml", "\(row.path)/r\($0).html"] }
+            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .dispose, form: history[0].form,
+                                   revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
+            try commit(ArchiveStore.Pending(entry: entry, files: Array(Set(files)).sorted()))
+        }
+    }
+
+    // MARK: - Inside the lock
+
+    /// The issue and correct entries of `number`, oldest first; refuses void and disposed numbers.
+    func entries(of number: String, allowVoid: Bool = false) throws -> [AuditEntry] {
+        let all = store.auditLog.entries().filter { $0.number == number }
+        guard all.contains(where: { $0.action == .issue }) else { throw ArchiveError.unknownRecord(number) }
+        if all.contains(where: { $0.action == .dispose }) { throw ArchiveError.disposed(number) }
+        if !allowVoid, all.contains(where: { $0.action == .void }) { throw ArchiveError.voided(number) }
+        return all.filter { $0.action == .issue || $0.action == .correct }
+    }
+
+    func correction(_ e: AuditEntry) -> PrintMarks.Correction {
+        PrintMarks.Correction(revision: e.recordRevision ?? 0, date: String(e.time.prefix(10)), by: e.actor, reason: e.reason ?? "")
+    }
+
+    func folder(_ form: String, _ number: String) -> String { "records/\(form)/\(number)" }
+
+    private func archive(_ record: Record, revision: Int, action: AuditEntry.Action, reason: String?,
+                         corrections: [PrintMarks.Correction], by: String, now: Date, series: String?, seq: Int?) throws -> Issued {
+        let number = record.number!
+        let xml = Data(RecordXMLWriter().write(record, recordRevision: revision).utf8)
+        let renderer = HTMLRenderer(settings: try workspace.settings(), marks: PrintMarks(corrections: corrections))
+        let html = Data(renderer.render(record).utf8)
+        let c14n = try XMLTree.parse(xml, source: number).canonicalized()
+        let path = folder(record.template.number, number)
+        let files = ["\(path)/r\(revision).xml", "\(path)/r\(revision).html"]
+        let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action, form: record.template.number,
+                               revision: record.template.control.revision.description, number: number, recordRevision: revision,
+                               xmlSHA256: ControlStore.sha256(c14n), htmlSHA256: ControlStore.sha256(html), reason: reason, prev: "")
+        let pending = ArchiveStore.Pending(entry: entry, files: files, series: series, seq: seq)
+        try store.writePending(pending)
+        try store.writeOnce(xml, to: files[0])
+        try store.writeOnce(html, to: files[1])
+        let committed = try commit(pending, written: true)
+        return Issued(number: number, revision: revision, xmlPath: store.directory.appendingPathComponent(files[0]),
+                      htmlPath: store.directory.appendingPathComponent(files[1]), entry: committed)
+    }
+
+    /// Appends the audit entry (the commit point), then finishes: counter, index, deletions.
+    @discardableResult
+    private func commit(_ pending: ArchiveStore.Pending, written: Bool = false) throws -> AuditEntry {
+        if !written { try store.writePending(pending) }
+        let entry = try store.auditLog.append(pending.entry)
+        try finish(pending)
+        store.clearPending()
+        return entry
+    }
+
+    /// What follows a committed entry; safe to run again after a crash.
+    func finish(_ pending: ArchiveStore.Pending) throws {
+        let entry = pending.entry
+        if let series = pending.series, let seq = pending.seq { try store.setCounter(series, seq) }
+        switch entry.action {
+        case .issue, .correct:
+            try indexRecord(number: entry.number!, path: folder(entry.form!, entry.number!), revision: entry.recordRevision ?? 0,
+                            issuedAt: store.auditLog.entries().first { $0.number == entry.number && $0.action == .issue }?.time ?? entry.time)
+        case .void:
+            try index().setState(entry.number!, .void)
+        case .dispose:
+            for file in pending.files { store.removeReadOnly(store.directory.appendingPathComponent(file)) }
+            store.removeEmptyFolder(for: pending.files)
+            try index().setState(entry.number!, .disposed)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Why an archive action was refused or failed. The archive stays consistent either way.
+public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notControlled(String)
+    case missingBy(action: String)
+    case missingReason(action: String)
+    case numberGiven(String)
+    case unknownRecord(String)
+    case voided(String)
+    case disposed(String)
+    case notDue(number: String, keepUntil: String)
+    case bagExists(String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case let .notControlled(path): "\(path) is not a controlled workspace; records are issued against released revisions: run qmsforms init DIR"
+        case let .missingBy(action): "\(action) needs --by NAME (or QMS_USER): the audit log names who did it"
+        case let .missingReason(action): "\(action) needs --reason TEXT: the audit log keeps why"
+        case let .numberGiven(n): "the data gives record_no \(n); issue assigns the next number itself: remove record_no"
+        case let .unknownRecord(n): "no archived record \(n)"
+        case let .voided(n): "\(n) is void; a void number is never used again"
+        case let .disposed(n): "\(n) was disposed of; its files are gone, its audit entries stay"
+        case let .notDue(n, until): "\(n) must be kept until \(until); it cannot be disposed of before"
+        case let .bagExists(path): "\(path) exists already; export writes a new bag"
+        case let .io(message): message
+        }
+    }
+}

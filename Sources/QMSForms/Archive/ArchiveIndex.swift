@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// One archived record as the index knows it.
+public struct ArchivedRecord: Sendable, Codable, Equatable {
+    public enum State: String, Sendable, Codable { case issued, corrected, void, disposed }
+
+    public var number: String
+    public var form: String
+    /// The template revision the record is pinned to.
+    public var templateRevision: String
+    /// The record's own revision (0 as issued; corrections count up).
+    public var revision: Int
+    public var state: State
+    public var customer: String?
+    /// The record's main date (its first date field), else the day it was issued.
+    public var recordDate: String
+    public var status: String?
+    public var complaintCategory: String?
+    public var issuedAt: String
+    /// The day the record may be disposed of after; `nil` while its case is open.
+    public var keepUntil: String?
+    /// Folder below `archive/`.
+    public var path: String
+}
+
+/// The searchable index of the archive (`archive/index.sqlite`, SQLite with FTS5). The files
+/// and the audit log are the truth; ``Archive/reindex()`` rebuilds this from them.
+struct ArchiveIndex {
+    let queue: DatabaseQueue
+
+    init(url: URL) throws {
+        do {
+            queue = try DatabaseQueue(path: url.path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE IF NOT EXISTS records (
+                      number TEXT PRIMARY KEY, form TEXT NOT NULL, template_revision TEXT NOT NULL, revision INTEGER NOT NULL,
+                      state TEXT NOT NULL, customer TEXT, record_date TEXT NOT NULL, status TEXT, category TEXT,
+                      issued_at TEXT NOT NULL, keep_until TEXT, path TEXT NOT NULL, body TEXT NOT NULL);
+                    CREATE INDEX IF NOT EXISTS records_form_date ON records(form, record_date);
+                    CREATE VIRTUAL TABLE IF NOT EXISTS records_text USING fts5(number UNINDEXED, body, tokenize = 'trigram');
+                    """)
+            }
+        } catch { throw ArchiveError.io("the archive index \(url.path) cannot be opened: \(error)") }
+    }
+
+    func upsert(_ r: ArchivedRecord, body: String) throws {
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                """, arguments: [r.number, r.form, r.templateRevision, r.revision, r.state.rawValue, r.customer, r.recordDate,
+                                 r.status, r.complaintCategory, r.issuedAt, r.keepUntil, r.path, body])
+            try db.execute(sql: "DELETE FROM records_text WHERE number = ?", arguments: [r.number])
+            try db.execute(sql: "INSERT INTO records_text(number, body) VALUES (?, ?)", arguments: [r.number, body])
+        }
+    }
+
+    func setState(_ number: String, _ state: ArchivedRecord.State) throws {
+        try queue.write { db in try db.execute(sql: "UPDATE records SET state = ? WHERE number = ?", arguments: [state.rawValue, number]) }
+    }
+
+    func clear() throws {
+        try queue.write { db in try db.execute(sql: "DELETE FROM records; DELETE FROM records_text;") }
+    }
+
+    /// Filters of `archive search`; every one given must hold.
+    struct Query {
+        var form: String?
+        var number: String?
+        var customer: String?
+        var from: String?
+        var to: String?
+        var status: String?
+        var category: String?
+        var text: String?
+        var state: ArchivedRecord.State?
+    }
+
+    func search(_ q: Query) throws -> [ArchivedRecord] {
+        var clauses: [String] = [], args: [(any DatabaseValueConvertible)?] = []
+        func add(_ clause: String, _ value: String) { clauses.append(clause); args.append(value) }
+        if let v = q.form { add("r.form = ?", v) }
+        if let v = q.number { add("r.number LIKE ?", v.replacingOccurrences(of: "*", with: "%")) }
+        if let v = q.customer { add("r.customer LIKE ?", "%" + v + "%") }
+        if let v = q.from { add("r.record_date >= ?", v) }
+        if let v = q.to { add("r.record_date <= ?", v) }
+        if let v = q.status { add("r.status = ?", v) }
+        if let v = q.category { add("r.category = ?", v) }
+        if let v = q.state { add("r.state = ?", v.rawValue) }
+        if let v = q.text, !v.isEmpty {
+            // Trigrams find any substring of three or more characters; shorter words scan.
+            if v.count >= 3 {
+                add("r.number IN (SELECT number FROM records_text WHERE records_text MATCH ?)", "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+            } else {
+                add("r.body LIKE ?", "%" + v + "%")
+            }
+        }
+        let sql = "SELECT * FROM records r" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY r.form, r.number"
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.record)
+        }
+    }
+
+    func all() throws -> [ArchivedRecord] { try search(Query()) }
+
+    func record(_ number: String) throws -> ArchivedRecord? {
+        try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM records WHERE number = ?", arguments: [number]).map(Self.record) }
+    }
+
+    static func record(_ row: Row) -> ArchivedRecord {
+        ArchivedRecord(number: row["number"], form: row["form"], templateRevision: row["template_revision"], revision: row["revision"],
+                       state: ArchivedRecord.State(rawValue: row["state"]) ?? .issued, customer: row["customer"],
+                       recordDate: row["record_date"], status: row["status"], complaintCategory: row["category"],
+                       issuedAt: row["issued_at"], keepUntil: row["keep_until"], path: row["path"])
+    }
+}

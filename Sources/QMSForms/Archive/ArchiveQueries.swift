@@ -1,0 +1,57 @@
+import Foundation
+
+extension Archive {
+    /// Filters for ``search(_:)``; every one given must hold.
+    public struct Search: Sendable {
+        public var form: String?
+        public var number: String?
+        public var customer: String?
+        /// Record dates from / to, inclusive (`yyyy-mm-dd`).
+        public var from: String?
+        public var to: String?
+        public var status: String?
+        public var complaintCategory: String?
+        /// Words anywhere in the record's text (any language).
+        public var text: String?
+        public var state: ArchivedRecord.State?
+
+        public init(form: String? = nil, number: String? = nil, customer: String? = nil, from: String? = nil, to: String? = nil,
+                    status: String? = nil, complaintCategory: String? = nil, text: String? = nil, state: ArchivedRecord.State? = nil) {
+            self.form = form
+            self.number = number
+            self.customer = customer
+            self.from = from
+            self.to = to
+            self.status = status
+            self.complaintCategory = complaintCategory
+            self.text = text
+            self.state = state
+        }
+    }
+
+    public func search(_ s: Search) throws -> [ArchivedRecord] {
+        let form = try s.form.map { try control.templateForFilling($0).0.number }
+        return try index().search(.init(form: form, number: s.number, customer: s.customer, from: s.from, to: s.to,
+                                        status: s.status, category: s.complaintCategory, text: s.text, state: s.state))
+    }
+
+    /// A record as the index knows it, and every audit entry about it.
+    public func show(_ number: String) throws -> (ArchivedRecord, [AuditEntry]) {
+        guard let row = try index().record(number) else { throw ArchiveError.unknownRecord(number) }
+        return (row, store.auditLog.entries().filter { $0.number == number })
+    }
+
+    /// Records past their retention on `asOf` (default today), not yet disposed of.
+    public func due(asOf: String? = nil) throws -> [ArchivedRecord] {
+        let day = asOf ?? ChangeControl.today()
+        return try index().all().filter { $0.state != .disposed && ($0.keepUntil.map { $0 < day } ?? false) }
+    }
+
+    /// Appends a document-control action to the audit trail.
+    public func log(_ action: AuditEntry.Action, document: String, revision: String, by: String, detail: String, now: Date = Date()) throws {
+        try store.locked(finish) {
+            try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action,
+                                                 form: document, revision: revision, detail: detail, prev: ""))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The files of the archive (`WORKSPACE/archive/`): a process lock, the pending-action journal
+/// that makes every action all-or-nothing across crashes, the sequence counters, and the
+/// write-once record files.
+struct ArchiveStore {
+    let directory: URL
+
+    var auditLog: AuditLog { AuditLog(url: directory.appendingPathComponent("audit.log")) }
+    var pendingURL: URL { directory.appendingPathComponent("pending.json") }
+    var countersURL: URL { directory.appendingPathComponent("counters.json") }
+    var recordsURL: URL { directory.appendingPathComponent("records") }
+
+    /// What an action is about to do, written (and fsync'd) before it touches anything.
+    /// The audit entry is the commit point: on recovery, a pending action whose entry is in the
+    /// log is finished; one whose entry is not is undone.
+    struct Pending: Codable {
+        var entry: AuditEntry
+        /// Files the action adds (issue, correct) or removes (dispose), below `archive/`.
+        var files: [String]
+        /// The sequence counter to set once committed.
+        var series: String?
+        var seq: Int?
+    }
+
+    /// Runs `body` holding the archive's exclusive lock (across processes), after recovering
+    /// from any action a crash interrupted.
+    func locked<T>(_ finish: (Pending) throws -> Void, _ body: () throws -> T) throws -> T {
+        do { try FileManager.default.createDirectory(at: recordsURL, withIntermediateDirectories: true) } catch {
+            throw ArchiveError.io("cannot create \(recordsURL.path): \(error.localizedDescription)")
+        }
+        let fd = open(directory.appendingPathComponent(".lock").path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw ArchiveError.io("cannot open the archive lock: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw ArchiveError.io("cannot lock the archive: \(String(cString: strerror(errno)))") }
+        defer { flock(fd, LOCK_UN) }
+        try recover(finish)
+        return try body()
+    }
+
+    /// Finishes or undoes the action a crash interrupted, and drops a torn last log line.
+    func recover(_ finish: (Pending) throws -> Void) throws {
+        try auditLog.repairTornTail()
+        guard let data = try? Data(contentsOf: pendingURL) else { return }
+        guard let pending = try? JSONDecoder().decode(Pending.self, from: data) else {
+            // The journal itself was torn: nothing after it can have happened.
+            unlink(pendingURL.path)
+            return
+        }
+        let committed = auditLog.entries().last.map {
+            $0.action == pending.entry.action && $0.number == pending.entry.number
+                && $0.recordRevision == pending.entry.recordRevision && $0.xmlSHA256 == pending.entry.xmlSHA256
+                && $0.time == pending.entry.time
+        } ?? false
+        if committed {
+            try finish(pending)
+        } else if pending.entry.action != .dispose {
+            for file in pending.files { removeReadOnly(directory.appendingPathComponent(file)) }
+            removeEmptyFolder(for: pending.files)
+        }
+        unlink(pendingURL.path)
+    }
+
+    func writePending(_ p: Pending) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try replace(pendingURL, with: try encoder.encode(p))
+    }
+
+    func clearPending() { unlink(pendingURL.path) }
+
+    func counters() -> [String: Int] {
+        (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: countersURL))) ?? [:]
+    }
+
+    func setCounter(_ series: String, _ seq: Int) throws {
+        var all = counters()
+        all[series] = max(all[series] ?? 0, seq)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try replace(countersURL, with: try encoder.encode(all))
+    }
+
+    /// Writes a new read-only file; never replaces one.
+    func writeOnce(_ data: Data, to relative: String) throws {
+        let target = directory.appendingPathComponent(relative)
+        let folder = target.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw ArchiveError.io("cannot create \(folder.path): \(error.localizedDescription)")
+        }
+        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        unlink(temp.path)
+        do {
+            try DurableFile.writeSynced(data, to: temp)
+            try DurableFile.place(temp, at: target, replacing: false)
+        } catch {
+            unlink(temp.path)
+            throw ArchiveError.io("cannot write \(target.path): \(error.message)")
+        }
+        chmod(target.path, 0o444)
+        DurableFile.syncFolder(folder)
+    }
+
+    /// Replaces a small state file atomically.
+    func replace(_ url: URL, with data: Data) throws {
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        unlink(temp.path)
+        do {
+            try DurableFile.writeSynced(data, to: temp)
+            try DurableFile.place(temp, at: url, replacing: true)
+        } catch {
+            unlink(temp.path)
+            throw ArchiveError.io("cannot write \(url.path): \(error.message)")
+        }
+        DurableFile.syncFolder(url.deletingLastPathComponent())
+    }
+
+    func removeReadOnly(_ url: URL) {
+        chmod(url.path, 0o644)
+        unlink(url.path)
+    }
+
+    func removeEmptyFolder(for files: [String]) {
+        for folder in Set(files.map { directory.appendingPathComponent($0).deletingLastPathComponent() }) {
+            rmdir(folder.path) // only succeeds when empty
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// One line of the audit log: who did what to which record or document, when, with the
+/// content hashes, chained to the line before by its hash.
+public struct AuditEntry: Codable, Sendable, Equatable {
+    public enum Action: String, Codable, Sendable {
+        case issue, correct, void, export, dispose, revise, approve, release
+    }
+
+    /// 1, 2, 3 … without gaps.
+    public var seq: Int
+    /// UTC, ISO 8601.
+    public var time: String
+    public var actor: String
+    public var action: Action
+    /// Form or document number.
+    public var form: String?
+    /// The template revision (records) or document revision (document control).
+    public var revision: String?
+    /// The record number, for record actions.
+    public var number: String?
+    /// The record's own revision: 0 when issued, 1 after the first correction …
+    public var recordRevision: Int?
+    /// SHA-256 of the exclusive-C14N XML record.
+    public var xmlSHA256: String?
+    /// SHA-256 of the HTML rendition.
+    public var htmlSHA256: String?
+    public var reason: String?
+    /// Free detail: a date range exported, a role approved …
+    public var detail: String?
+    /// The previous entry's `hash` (64 zeros for the first).
+    public var prev: String
+    /// SHA-256 of this entry's canonical JSON without `hash`.
+    public var hash: String
+
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public init(seq: Int, time: String, actor: String, action: Action, form: String? = nil, revision: String? = nil,
+                number: String? = nil, recordRevision: Int? = nil, xmlSHA256: String? = nil, htmlSHA256: String? = nil,
+                reason: String? = nil, detail: String? = nil, prev: String, hash: String = "") {
+        self.seq = seq
+        self.time = time
+        self.actor = actor
+        self.action = action
+        self.form = form
+        self.revision = revision
+        self.number = number
+        self.recordRevision = recordRevision
+        self.xmlSHA256 = xmlSHA256
+        self.htmlSHA256 = htmlSHA256
+        self.reason = reason
+        self.detail = detail
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// The hash this entry must carry: SHA-256 of its canonical JSON with `hash` empty.
+    public var computedHash: String {
+        var copy = self
+        copy.hash = ""
+        return ControlStore.sha256(copy.canonicalJSON)
+    }
+
+    /// Sorted keys, no spaces: the same bytes on every machine.
+    var canonicalJSON: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The append-only, hash-chained audit trail (`archive/audit.log`, one JSON entry a line).
+///
+/// Appends happen under the archive lock; each is one `write` of a whole line followed by
+/// fsync, so a crash leaves at most a torn last line, which ``repairTornTail()`` removes
+/// before the next append (it was never committed).
+struct AuditLog {
+    let url: URL
+
+    /// Every entry, in order. Lines that do not parse are reported by ``verify()``, not here.
+    func entries() -> [AuditEntry] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        let decoder = JSONDecoder()
+        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(AuditEntry.self, from: Data($0)) }
+    }
+
+    /// The last entry, read from the end of the file.
+    func last() -> AuditEntry? { entries().last }
+
+    /// Removes an incomplete last line left by a crash in the middle of an append.
+    func repairTornTail() throws(ArchiveError) {
+        guard let data = try? Data(contentsOf: url), let lastByte = data.last, lastByte != UInt8(ascii: "\n") else { return }
+        let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        guard truncate(url.path, off_t(keep)) == 0 else { throw .io("cannot repair \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Appends an entry made from `draft` (seq, prev and hash are filled in) and returns it.
+    @discardableResult
+    func append(_ draft: AuditEntry) throws(ArchiveError) -> AuditEntry {
+        let previous = last()
+        var entry = draft
+        entry.seq = (previous?.seq ?? 0) + 1
+        entry.prev = previous?.hash ?? AuditEntry.genesis
+        entry.hash = entry.computedHash
+        var line = entry.canonicalJSON
+        line.append(UInt8(ascii: "\n"))
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw .io("\(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let written = line.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
+        guard written == line.count, fsync(fd) == 0 else {
+            let failure = String(cString: strerror(errno))
+            // Take back a partial line so the log stays whole.
+            _ = ftruncate(fd, lseek(fd, 0, SEEK_END) - off_t(max(written, 0)))
+            throw .io("cannot append to \(url.path): \(failure)")
+        }
+        return entry
+    }
+
+    /// Every break in the chain: unreadable lines, seq gaps, wrong prev, wrong hash.
+    func verify() -> [String] {
+        guard let data = try? Data(contentsOf: url) else { return [] }
+        var problems: [String] = []
+        var expectedSeq = 1
+        var prev = AuditEntry.genesis
+        let decoder = JSONDecoder()
+        for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty && i > 0 { continue }
+            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)) else {
+                problems.append("audit.log line \(i + 1): not a readable entry")
+                continue
+            }
+            if entry.seq != expectedSeq { problems.append("audit.log line \(i + 1): entry \(entry.seq) where \(expectedSeq) was expected (a line was removed or added)") }
+            if entry.prev != prev { problems.append("audit.log line \(i + 1): entry \(entry.seq) does not chain to the entry before it") }
+            if entry.hash != entry.computedHash { problems.append("audit.log line \(i + 1): entry \(entry.seq) was changed (its hash does not match its content)") }
+            expectedSeq = entry.seq + 1
+            prev = entry.hash
+        }
+        return problems
+    }
+}

@@ -1,0 +1,99 @@
+import Crypto
+import Foundation
+
+extension Archive {
+    /// What an export put in the bag.
+    public struct ExportSummary: Sendable {
+        public var records: Int
+        public var templates: Int
+        public var auditEntries: Int
+        public var bytes: Int
+    }
+
+    /// Writes a BagIt 1.0 bag (RFC 8493) at `bag`: the records of the range (XML and HTML, every
+    /// revision), every template revision they pin, the audit entries of the range, and
+    /// SHA-256 and SHA-512 manifests, so `bagit.py --validate` checks it without qmsforms.
+    public func export(to bag: URL, from: String?, to: String?, form: String?, by: String, now: Date = Date()) throws -> ExportSummary {
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "export") }
+        let fm = FileManager.default
+        guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }
+        let formNumber = try form.map { try control.templateForFilling($0).0.number }
+        return try store.locked(finish) {
+            func inRange(_ time: String) -> Bool {
+                let day = String(time.prefix(10))
+                return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+            }
+            let rows = try index().all().filter { $0.state != .disposed && inRange($0.issuedAt) && (formNumber == nil || $0.form == formNumber) }
+            let numbers = Set(rows.map(\.number))
+            let building = bag.deletingLastPathComponent().appendingPathComponent(".\(bag.lastPathComponent).\(getpid()).tmp")
+            try? fm.removeItem(at: building)
+            defer { try? fm.removeItem(at: building) }
+            var payload: [(path: String, data: Data)] = []
+            var pins: Set<String> = []
+            for row in rows {
+                for rev in 0...row.revision {
+                    for ext in ["xml", "html"] {
+                        let url = store.directory.appendingPathComponent("\(row.path)/r\(rev).\(ext)")
+                        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.io("\(url.path): missing; run qmsforms archive verify") }
+                        payload.append(("data/\(row.path)/r\(rev).\(ext)", data))
+                    }
+                }
+                pins.insert(row.form + "|" + row.templateRevision)
+            }
+            for pin in pins.sorted() {
+                let parts = pin.split(separator: "|").map(String.init)
+                let data = try control.frozenBytes(parts[0], revision: parts[1])
+                payload.append(("data/templates/\(parts[0])/\(parts[1].replacingOccurrences(of: "/", with: "-")).xml", data))
+            }
+            let logLines = (try? Data(contentsOf: store.auditLog.url))?.split(separator: UInt8(ascii: "\n")) ?? []
+            let decoder = JSONDecoder()
+            let selected = logLines.filter { line in
+                guard let e = try? decoder.decode(AuditEntry.self, from: Data(line)) else { return false }
+                return e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time))
+            }
+            payload.append(("data/audit.log", Data(selected.map { Data($0) + Data([UInt8(ascii: "\n")]) }.joined())))
+
+            for (path, data) in payload {
+                let url = building.appendingPathComponent(path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            let octets = payload.reduce(0) { $0 + $1.data.count }
+            let settings = try workspace.settings()
+            let tags: [(String, Data)] = [
+                ("bagit.txt", Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)),
+                ("bag-info.txt", Data("""
+                    Source-Organization: \(settings.company.zh) / \(settings.company.en)
+                    Bagging-Date: \(ChangeControl.today(now))
+                    Payload-Oxum: \(octets).\(payload.count)
+                    External-Description: Quality records exported by qmsforms: XML records of truth, their HTML prints, the template revisions they pin, and the audit-log entries.
+                    Date-Range: \(from ?? "first") to \(to ?? "last")
+                    Record-Count: \(rows.count)
+                    Template-Revision-Count: \(pins.count)
+                    Audit-Entry-Count: \(selected.count)
+
+                    """.utf8)),
+                ("manifest-sha256.txt", manifest(payload, SHA256.self)),
+                ("manifest-sha512.txt", manifest(payload, SHA512.self)),
+            ]
+            for (name, data) in tags { try data.write(to: building.appendingPathComponent(name)) }
+            try manifest(tags, SHA256.self).write(to: building.appendingPathComponent("tagmanifest-sha256.txt"))
+            try manifest(tags, SHA512.self).write(to: building.appendingPathComponent("tagmanifest-sha512.txt"))
+            try fm.moveItem(at: building, to: bag)
+            try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .export,
+                                                 form: formNumber, detail: "\(rows.count) records, \(from ?? "first") to \(to ?? "last"), to \(bag.lastPathComponent)",
+                                                 prev: ""))
+            return ExportSummary(records: rows.count, templates: pins.count, auditEntries: selected.count, bytes: octets)
+        }
+    }
+
+    /// `HASH  path` lines; paths percent-encode CR, LF and % as RFC 8493 asks.
+    private func manifest<H: HashFunction>(_ files: [(String, Data)], _ hash: H.Type) -> Data {
+        Data(files.map { path, data in
+            let digest = H.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let encoded = path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+                .replacingOccurrences(of: "\r", with: "%0D")
+            return digest + "  " + encoded + "\n"
+        }.joined().utf8)
+    }
+}

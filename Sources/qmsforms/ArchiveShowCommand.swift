@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import QMSForms
+
+struct ArchiveShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One archived record and its audit entries.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The record number.") var number: String
+    @Option(help: "text or json") var format: OutputFormat = .text
+
+    func run() throws {
+        do {
+            let (row, entries) = try Archive(workspace: workspace.workspace).show(number)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            switch format {
+            case .json:
+                struct Shown: Encodable { var record: ArchivedRecord; var audit: [AuditEntry] }
+                print(String(decoding: try encoder.encode(Shown(record: row, audit: entries)), as: UTF8.self))
+            case .text:
+                try printRecords([row], format: .text)
+                for e in entries {
+                    print("  \(e.seq)\t\(e.time)\t\(e.action.rawValue)\t\(e.actor)\t" + (e.recordRevision.map { "r\($0)" } ?? "")
+                          + (e.reason.map { "\t\($0)" } ?? ""))
+                }
+            }
+        } catch { throw Failure(error) }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import QMSForms
+
+struct VoidCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "void", abstract: "Retire a record number: logged with the reason, never issued again.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The record number.") var number: String
+    @Option(help: "Why it is void.") var reason: String
+    @Option(help: "Who voids it (default: $QMS_USER).") var by: String?
+
+    func run() throws {
+        do {
+            try Archive(workspace: workspace.workspace).void(number, reason: reason, by: actor(by))
+            print("\(number): void")
+        } catch { throw Failure(error) }
+    }
+}
