@@ -41,11 +41,15 @@ struct ArchiveStore {
     /// Finishes or undoes the action a crash interrupted, and drops a torn last log line.
     func recover(_ finish: (Pending) throws -> Void) throws {
         try auditLog.repairTornTail()
+        removeTemporaries(in: directory)
         guard let data = try? Data(contentsOf: pendingURL) else { return }
         guard let pending = try? JSONDecoder().decode(Pending.self, from: data) else {
             // The journal itself was torn: nothing after it can have happened.
             unlink(pendingURL.path)
             return
+        }
+        for folder in Set(pending.files.map { directory.appendingPathComponent($0).deletingLastPathComponent() }) {
+            removeTemporaries(in: folder)
         }
         let committed = auditLog.entries().last.map {
             $0.action == pending.entry.action && $0.number == pending.entry.number
@@ -113,6 +117,14 @@ struct ArchiveStore {
             throw ArchiveError.io("cannot write \(url.path): \(error.message)")
         }
         DurableFile.syncFolder(url.deletingLastPathComponent())
+    }
+
+    /// Deletes `.NAME.PID.tmp` files a killed writer left in `folder` (only ever under the lock).
+    func removeTemporaries(in folder: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
     }
 
     func removeReadOnly(_ url: URL) {

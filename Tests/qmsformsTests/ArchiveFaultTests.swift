@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// Faults, for real: processes killed at random moments, two writers at once, files and log
+/// lines tampered with, a disk that fills up. The archive must stay consistent and say what is wrong.
+@Suite(.serialized) struct ArchiveFaultTests {
+    /// `CAPA-2026-001` … `CAPA-2026-nnn`.
+    static func consecutive(_ n: Int) -> [String] {
+        (1...max(n, 1)).prefix(n).map { "CAPA-2026-" + String(repeating: "0", count: max(0, 3 - String($0).count)) + String($0) }
+    }
+
+    @Test func killedAtRandomMomentsAHundredTimes() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        var reported: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let p = Process()
+            p.executableURL = CLI.binary
+            p.arguments = ["issue", "capa", f.data("capa"), "--by", "王芳"]
+            p.currentDirectoryURL = f.ws
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...90_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            if p.terminationReason == .exit && p.terminationStatus == 0, let number = text.split(separator: "\t").first {
+                reported.append(String(number))
+            }
+        }
+        let verify = try f.q("archive", "verify")
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let numbers = try f.numbers()
+        // No half-written record, no number twice, no gap, and every reported issue present.
+        #expect(numbers == Self.consecutive(numbers.count))
+        #expect(Set(reported).isSubset(of: Set(numbers)))
+        #expect(reported.count > 0 && reported.count < 100, "the kills should land both inside and after issues (\(reported.count) completed)")
+        // Still usable: the next issue takes the next number.
+        let next = try f.q("issue", "capa", f.data("capa"), "--by", "王芳")
+        #expect(next.stdout.hasPrefix(Self.consecutive(numbers.count + 1).last! + "\t"), "\(next.stderr)")
+    }
+
+    @Test func twoProcessesIssuingFiveHundredEachGetAThousandConsecutiveNumbers() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let script = "for i in $(seq 500); do \"$0\" issue capa \"$1\" --by \"$2\" || echo FAILED; done"
+        let writers = try ["甲", "乙"].map { name -> (Process, Pipe) in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", script, CLI.binary.path, f.data("capa"), name]
+            p.currentDirectoryURL = f.ws
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            return (p, out)
+        }
+        var issued: [String] = []
+        for (p, out) in writers {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(!text.contains("FAILED"))
+            issued += text.split(separator: "\n").compactMap { $0.split(separator: "\t").first.map(String.init) }
+        }
+        #expect(issued.count == 1000)
+        #expect(Set(issued).count == 1000)
+        #expect(issued.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count } == Self.consecutive(1000))
+        #expect(try f.q("archive", "verify").status == 0)
+    }
+
+    @Test func oneChangedByteOrLogLineIsFoundAndNamed() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        for _ in 0..<3 { #expect(try f.q("issue", "capa", f.data("capa"), "--by", "王芳").status == 0) }
+        #expect(try f.q("archive", "verify").status == 0)
+        let pristine = f.root.appendingPathComponent("pristine")
+        try FileManager.default.copyItem(at: f.ws, to: pristine)
+        func restore() throws {
+            try FileManager.default.removeItem(at: f.ws)
+            try FileManager.default.copyItem(at: pristine, to: f.ws)
+        }
+        func flip(_ relative: String) throws {
+            let url = f.archive.appendingPathComponent(relative)
+            chmod(url.path, 0o644)
+            var bytes = try Data(contentsOf: url)
+            bytes[bytes.count / 2] ^= 0x01
+            try bytes.write(to: url)
+        }
+        let cases: [(String, () throws -> Void, String)] = [
+            ("XML byte", { try flip("records/SG-QR-22-01/CAPA-2026-002/r0.xml") }, "CAPA-2026-002 r0: the XML record was changed"),
+            ("HTML byte", { try flip("records/SG-QR-22-01/CAPA-2026-003/r0.html") }, "CAPA-2026-003 r0: the HTML print was changed"),
+            ("deleted file", { try FileManager.default.removeItem(at: f.archive.appendingPathComponent("records/SG-QR-22-01/CAPA-2026-001/r0.html")) },
+             "CAPA-2026-001 r0: the HTML print is missing"),
+            ("deleted log line", {
+                let url = f.archive.appendingPathComponent("audit.log")
+                var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+                lines.remove(at: 1)
+                try Data(lines.joined(separator: "\n").utf8).write(to: url)
+            }, "audit.log line 2: entry 3 where 2 was expected"),
+            ("edited log line", {
+                let url = f.archive.appendingPathComponent("audit.log")
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try Data(text.replacingOccurrences(of: "\"actor\":\"王芳\"", with: "\"actor\":\"王五\"").utf8).write(to: url)
+            }, "was changed (its hash does not match its content)"),
+            ("extra file", { try Data("x".utf8).write(to: f.archive.appendingPathComponent("records/SG-QR-22-01/CAPA-2026-001/r9.xml")) },
+             "r9.xml: a file in the archive that no audit entry accounts for"),
+        ]
+        for (name, damage, message) in cases {
+            try restore()
+            try damage()
+            let r = try f.q("archive", "verify")
+            #expect(r.status == 5, "\(name) was not found")
+            #expect(r.stderr.contains(message), "\(name): \(r.stderr)")
+        }
+    }
+
+    @Test func aFullDiskGivesAClearErrorAndAConsistentArchive() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-001"))
+        // Files may grow to 16 KiB only: the 8D's HTML print does not fit.
+        let limited = try CLI.run(URL(fileURLWithPath: "/bin/bash"),
+                                  ["-c", "ulimit -f 16; exec \"$0\" issue 8d \"$1\" --by 李强", CLI.binary.path, f.data("8d")], in: f.ws)
+        #expect(limited.status == 4, "\(limited.stderr)")
+        #expect(limited.stderr.contains("File too large"))
+        #expect(try f.q("archive", "verify").status == 0)
+        #expect(try f.numbers() == ["8D-2026-001"])
+        #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-002"))
+        #expect(try f.q("archive", "verify").status == 0)
+    }
+}
