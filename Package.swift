@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "QMSForms", targets: ["QMSForms"]),
         .executable(name: "qmsforms", targets: ["qmsforms"]),
+        .executable(name: "qmsforms-bench", targets: ["qmsforms-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "qmsforms-bench", dependencies: ["QMSForms"], path: "Sources/qmsforms-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], exclude: ["Golden"]),
         .testTarget(name: "qmsformsTests", dependencies: ["QMSForms", "qmsforms"]),

@@ -14,6 +14,7 @@ public struct Archive: Sendable {
     public let workspace: Workspace
     let control: ChangeControl
     let store: ArchiveStore
+    private let connection = IndexConnection()
 
     public init(workspace: Workspace) throws {
         guard workspace.isControlled else { throw ArchiveError.notControlled(workspace.root.path) }
@@ -22,7 +23,23 @@ public struct Archive: Sendable {
         self.store = ArchiveStore(directory: workspace.root.appendingPathComponent("archive"))
     }
 
-    func index() throws -> ArchiveIndex { try ArchiveIndex(url: store.directory.appendingPathComponent("index.sqlite")) }
+    /// The index, opened on first use and kept (reopened after the file was deleted).
+    final class IndexConnection: @unchecked Sendable {
+        private let lock = NSLock()
+        private var open: ArchiveIndex?
+
+        func get(_ url: URL) throws -> ArchiveIndex {
+            try lock.withLock {
+                if let open, FileManager.default.fileExists(atPath: url.path) { return open }
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let index = try ArchiveIndex(url: url)
+                open = index
+                return index
+            }
+        }
+    }
+
+    func index() throws -> ArchiveIndex { try connection.get(store.directory.appendingPathComponent("index.sqlite")) }
 
     /// A record just issued or corrected.
     public struct Issued: Sendable {
@@ -129,34 +146,39 @@ public struct Archive: Sendable {
         let files = ["\(path)/r\(revision).xml", "\(path)/r\(revision).html"]
         let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action, form: record.template.number,
                                revision: record.template.control.revision.description, number: number, recordRevision: revision,
-                               xmlSHA256: ControlStore.sha256(c14n), htmlSHA256: ControlStore.sha256(html), reason: reason, prev: "")
+                               xmlSHA256: ControlStore.sha256(c14n), htmlSHA256: ControlStore.sha256(html), reason: reason,
+                               detail: series, prev: "")
         let pending = ArchiveStore.Pending(entry: entry, files: files, series: series, seq: seq)
         try store.writePending(pending)
         try store.writeOnce(xml, to: files[0])
         try store.writeOnce(html, to: files[1])
-        let committed = try commit(pending, written: true)
+        let committed = try commit(pending, written: true, record: record)
         return Issued(number: number, revision: revision, xmlPath: store.directory.appendingPathComponent(files[0]),
                       htmlPath: store.directory.appendingPathComponent(files[1]), entry: committed)
     }
 
     /// Appends the audit entry (the commit point), then finishes: counter, index, deletions.
     @discardableResult
-    private func commit(_ pending: ArchiveStore.Pending, written: Bool = false) throws -> AuditEntry {
+    private func commit(_ pending: ArchiveStore.Pending, written: Bool = false, record: Record? = nil) throws -> AuditEntry {
         if !written { try store.writePending(pending) }
         let entry = try store.auditLog.append(pending.entry)
-        try finish(pending)
+        try finish(pending, record: record)
         store.clearPending()
         return entry
     }
 
-    /// What follows a committed entry; safe to run again after a crash.
-    func finish(_ pending: ArchiveStore.Pending) throws {
+    /// What follows a committed entry; safe to run again after a crash (then `record` is
+    /// `nil` and is read back from its file).
+    func finish(_ pending: ArchiveStore.Pending) throws { try finish(pending, record: nil) }
+
+    func finish(_ pending: ArchiveStore.Pending, record: Record?) throws {
         let entry = pending.entry
         if let series = pending.series, let seq = pending.seq { try store.setCounter(series, seq) }
         switch entry.action {
         case .issue, .correct:
+            let issuedAt = entry.action == .issue ? entry.time : (try index().record(entry.number!)?.issuedAt ?? entry.time)
             try indexRecord(number: entry.number!, path: folder(entry.form!, entry.number!), revision: entry.recordRevision ?? 0,
-                            issuedAt: store.auditLog.entries().first { $0.number == entry.number && $0.action == .issue }?.time ?? entry.time)
+                            issuedAt: issuedAt, record: record)
         case .void:
             try index().setState(entry.number!, .void)
         case .dispose:

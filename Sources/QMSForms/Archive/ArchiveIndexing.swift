@@ -2,8 +2,9 @@ import Foundation
 
 extension Archive {
     /// Indexes revision `revision` of `number` from its XML file: the files are the truth.
-    func indexRecord(number: String, path: String, revision: Int, issuedAt: String, state: ArchivedRecord.State? = nil) throws {
-        let (record, template) = try readRecord(path: path, revision: revision)
+    func indexRecord(number: String, path: String, revision: Int, issuedAt: String, state: ArchivedRecord.State? = nil,
+                     record known: Record? = nil) throws {
+        let (record, template) = try known.map { ($0, $0.template) } ?? readRecord(path: path, revision: revision)
         var text: [String] = [number, template.title.zh]
         for field in template.fields {
             switch record.value(field.id) {

@@ -51,7 +51,7 @@ struct ArchiveStore {
         for folder in Set(pending.files.map { directory.appendingPathComponent($0).deletingLastPathComponent() }) {
             removeTemporaries(in: folder)
         }
-        let committed = auditLog.entries().last.map {
+        let committed = auditLog.last().map {
             $0.action == pending.entry.action && $0.number == pending.entry.number
                 && $0.recordRevision == pending.entry.recordRevision && $0.xmlSHA256 == pending.entry.xmlSHA256
                 && $0.time == pending.entry.time
@@ -65,16 +65,35 @@ struct ArchiveStore {
         unlink(pendingURL.path)
     }
 
+    /// The journal is written in place: a torn one is recognised on recovery (it does not
+    /// parse) and nothing can have followed it.
     func writePending(_ p: Pending) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try replace(pendingURL, with: try encoder.encode(p))
+        let data = try encoder.encode(p)
+        do { try DurableFile.writeSynced(data, to: pendingURL, replacing: true) } catch {
+            throw ArchiveError.io("cannot write \(pendingURL.path): \(error.message)")
+        }
     }
 
     func clearPending() { unlink(pendingURL.path) }
 
+    /// The last number used in each series. Rewritten in place after each commit; if a crash
+    /// tore it, it is rebuilt from the audit log, which holds every number ever committed.
     func counters() -> [String: Int] {
-        (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: countersURL))) ?? [:]
+        if let data = try? Data(contentsOf: countersURL), let all = try? JSONDecoder().decode([String: Int].self, from: data) {
+            return all
+        }
+        return rebuiltCounters()
+    }
+
+    private func rebuiltCounters() -> [String: Int] {
+        var all: [String: Int] = [:]
+        for entry in auditLog.entries() where entry.action == .issue {
+            guard let number = entry.number, let series = entry.detail, let seq = Int(number.split(separator: "-").last ?? "") else { continue }
+            all[series] = max(all[series] ?? 0, seq)
+        }
+        return all
     }
 
     func setCounter(_ series: String, _ seq: Int) throws {
@@ -82,41 +101,26 @@ struct ArchiveStore {
         all[series] = max(all[series] ?? 0, seq)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try replace(countersURL, with: try encoder.encode(all))
+        let data = try encoder.encode(all)
+        do { try DurableFile.writeSynced(data, to: countersURL, replacing: true) } catch {
+            throw ArchiveError.io("cannot write \(countersURL.path): \(error.message)")
+        }
     }
 
-    /// Writes a new read-only file; never replaces one.
+    /// Writes a new read-only file under its final name; never replaces one. Written inside a
+    /// pending action: until the audit entry commits it, recovery removes it if torn.
     func writeOnce(_ data: Data, to relative: String) throws {
         let target = directory.appendingPathComponent(relative)
         let folder = target.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw ArchiveError.io("cannot create \(folder.path): \(error.localizedDescription)")
+        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw ArchiveError.io("cannot create \(folder.path): \(error.localizedDescription)")
+            }
         }
-        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        unlink(temp.path)
-        do {
-            try DurableFile.writeSynced(data, to: temp)
-            try DurableFile.place(temp, at: target, replacing: false)
-        } catch {
-            unlink(temp.path)
+        do { try DurableFile.writeSynced(data, to: target, mode: 0o444) } catch {
             throw ArchiveError.io("cannot write \(target.path): \(error.message)")
         }
-        chmod(target.path, 0o444)
         DurableFile.syncFolder(folder)
-    }
-
-    /// Replaces a small state file atomically.
-    func replace(_ url: URL, with data: Data) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        unlink(temp.path)
-        do {
-            try DurableFile.writeSynced(data, to: temp)
-            try DurableFile.place(temp, at: url, replacing: true)
-        } catch {
-            unlink(temp.path)
-            throw ArchiveError.io("cannot write \(url.path): \(error.message)")
-        }
-        DurableFile.syncFolder(url.deletingLastPathComponent())
     }
 
     /// Deletes `.NAME.PID.tmp` files a killed writer left in `folder` (only ever under the lock).

@@ -15,8 +15,25 @@ struct AuditLog {
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(AuditEntry.self, from: Data($0)) }
     }
 
-    /// The last entry, read from the end of the file.
-    func last() -> AuditEntry? { entries().last }
+    /// The last entry, read from the end of the file (appends stay fast on a long log).
+    func last() -> AuditEntry? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size > 0 else { return nil }
+        var window: UInt64 = 16_384
+        while true {
+            let start = size > window ? size - window : 0
+            try? handle.seek(toOffset: start)
+            let data = (try? handle.readToEnd()) ?? Data()
+            let lines = data.split(separator: UInt8(ascii: "\n"))
+            // The first piece may be a cut line unless the window reached the start of the file.
+            if let line = lines.last, start == 0 || lines.count > 1 {
+                return try? JSONDecoder().decode(AuditEntry.self, from: Data(line))
+            }
+            if start == 0 { return nil }
+            window *= 4
+        }
+    }
 
     /// Removes an incomplete last line left by a crash in the middle of an append.
     func repairTornTail() throws(ArchiveError) {

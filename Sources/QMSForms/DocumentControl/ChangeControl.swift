@@ -16,11 +16,26 @@ import Foundation
 public struct ChangeControl: Sendable {
     public let workspace: Workspace
     let loader: TemplateLoader
+    private let parsed = ParsedTemplates()
 
     public init(workspace: Workspace) throws {
         guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
         self.workspace = workspace
         self.loader = try TemplateLoader()
+    }
+
+    /// Templates parse once per process for the same bytes: the parsed template is kept by the
+    /// SHA-256 of the bytes it came from (frozen revisions are hash-checked on every read).
+    final class ParsedTemplates: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bySHA: [String: Template] = [:]
+
+        func template(sha: String, load: () throws -> Template) throws -> Template {
+            if let t = lock.withLock({ bySHA[sha] }) { return t }
+            let t = try load()
+            lock.withLock { bySHA[sha] = t }
+            return t
+        }
     }
 
     /// A document as the register and the working copy show it.
@@ -42,7 +57,7 @@ public struct ChangeControl: Sendable {
         let url = workspace.formsDirectory.appendingPathComponent(entry.file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw ChangeControlError.io("\(url.path): cannot read the working copy") }
-        let working = try loader.load(data: data, path: url.path)
+        let working = try parsed.template(sha: ControlStore.sha256(data) + url.path) { try loader.load(data: data, path: url.path) }
         let last = entry.released.last!
         return Document(index: index, entry: entry, workingURL: url, workingText: String(decoding: data, as: UTF8.self),
                         working: working, lastReleased: last, lastRevision: Revision(last.revision)!)
@@ -64,7 +79,9 @@ public struct ChangeControl: Sendable {
     /// The template of a released revision, from its frozen, hash-checked bytes.
     func frozenTemplate(_ r: ControlStore.State.Released, number: String) throws -> Template {
         let data = try workspace.store.frozen(r, number: number)
-        return try loader.load(data: data, path: workspace.store.directory.appendingPathComponent(r.file).path)
+        return try parsed.template(sha: r.sha256) {
+            try loader.load(data: data, path: workspace.store.directory.appendingPathComponent(r.file).path)
+        }
     }
 
     /// Writes a new working copy after checking it loads; returns the loaded template.

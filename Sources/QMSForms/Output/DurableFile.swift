@@ -3,9 +3,10 @@ import Foundation
 /// Writing bytes so they survive a crash: a new file written in full and fsync'd, then moved
 /// into place by rename (or by link, which never replaces), then the folder fsync'd.
 enum DurableFile {
-    /// Writes `data` to a new file at `url` (which must not exist) and fsyncs it.
-    static func writeSynced(_ data: Data, to url: URL) throws(OutputError) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    /// Writes `data` to a new file at `url` (which must not exist) and fsyncs it; with
+    /// `replacing`, an existing file is truncated and rewritten in place instead.
+    static func writeSynced(_ data: Data, to url: URL, mode: mode_t = 0o644, replacing: Bool = false) throws(OutputError) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), mode)
         guard fd >= 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         let complete = data.withUnsafeBytes { raw -> Bool in
