@@ -107,8 +107,8 @@ struct ArchiveStore {
         }
     }
 
-    /// Writes a new read-only file under its final name; never replaces one. Written inside a
-    /// pending action: until the audit entry commits it, recovery removes it if torn.
+    /// Writes a new read-only file: temporary file, fsync, then link to its final name (a
+    /// rename that never replaces), then fsync of the folder. Nothing is ever overwritten.
     func writeOnce(_ data: Data, to relative: String) throws {
         let target = directory.appendingPathComponent(relative)
         let folder = target.deletingLastPathComponent()
@@ -117,7 +117,13 @@ struct ArchiveStore {
                 throw ArchiveError.io("cannot create \(folder.path): \(error.localizedDescription)")
             }
         }
-        do { try DurableFile.writeSynced(data, to: target, mode: 0o444) } catch {
+        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        unlink(temp.path)
+        do {
+            try DurableFile.writeSynced(data, to: temp, mode: 0o444)
+            try DurableFile.place(temp, at: target, replacing: false)
+        } catch {
+            unlink(temp.path)
             throw ArchiveError.io("cannot write \(target.path): \(error.message)")
         }
         DurableFile.syncFolder(folder)
