@@ -45,14 +45,20 @@ struct ArchiveIndex {
         } catch { throw ArchiveError.io("the archive index \(url.path) cannot be opened: \(error)") }
     }
 
+    /// Adds or updates a record; its text row shares its rowid, so both stay a key lookup.
     func upsert(_ r: ArchivedRecord, body: String) throws {
         try queue.write { db in
             try db.execute(sql: """
-                INSERT OR REPLACE INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                ON CONFLICT(number) DO UPDATE SET form = excluded.form, template_revision = excluded.template_revision,
+                  revision = excluded.revision, state = excluded.state, customer = excluded.customer,
+                  record_date = excluded.record_date, status = excluded.status, category = excluded.category,
+                  issued_at = excluded.issued_at, keep_until = excluded.keep_until, path = excluded.path, body = excluded.body
                 """, arguments: [r.number, r.form, r.templateRevision, r.revision, r.state.rawValue, r.customer, r.recordDate,
                                  r.status, r.complaintCategory, r.issuedAt, r.keepUntil, r.path, body])
-            try db.execute(sql: "DELETE FROM records_text WHERE number = ?", arguments: [r.number])
-            try db.execute(sql: "INSERT INTO records_text(number, body) VALUES (?, ?)", arguments: [r.number, body])
+            let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM records WHERE number = ?", arguments: [r.number])!
+            try db.execute(sql: "DELETE FROM records_text WHERE rowid = ?", arguments: [rowid])
+            try db.execute(sql: "INSERT INTO records_text(rowid, number, body) VALUES (?, ?, ?)", arguments: [rowid, r.number, body])
         }
     }
 
@@ -81,7 +87,9 @@ struct ArchiveIndex {
         var clauses: [String] = [], args: [(any DatabaseValueConvertible)?] = []
         func add(_ clause: String, _ value: String) { clauses.append(clause); args.append(value) }
         if let v = q.form { add("r.form = ?", v) }
-        if let v = q.number { add("r.number LIKE ?", v.replacingOccurrences(of: "*", with: "%")) }
+        if let v = q.number {
+            if v.contains("*") { add("r.number LIKE ?", v.replacingOccurrences(of: "*", with: "%")) } else { add("r.number = ?", v) }
+        }
         if let v = q.customer { add("r.customer LIKE ?", "%" + v + "%") }
         if let v = q.from { add("r.record_date >= ?", v) }
         if let v = q.to { add("r.record_date <= ?", v) }
@@ -91,7 +99,7 @@ struct ArchiveIndex {
         if let v = q.text, !v.isEmpty {
             // Trigrams find any substring of three or more characters; shorter words scan.
             if v.count >= 3 {
-                add("r.number IN (SELECT number FROM records_text WHERE records_text MATCH ?)", "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                add("r.rowid IN (SELECT rowid FROM records_text WHERE records_text MATCH ?)", "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             } else {
                 add("r.body LIKE ?", "%" + v + "%")
             }

@@ -12,10 +12,11 @@ extension Archive {
             let entries = store.auditLog.entries()
             var expected: [String: ArchivedRecord.State] = [:]
             var known: Set<String> = []
+            let disposedNumbers = Set(entries.filter { $0.action == .dispose }.compactMap(\.number))
             for entry in entries where entry.action == .issue || entry.action == .correct {
                 let number = entry.number!, rev = entry.recordRevision ?? 0
                 let path = folder(entry.form!, number)
-                let disposed = entries.contains { $0.number == number && $0.action == .dispose }
+                let disposed = disposedNumbers.contains(number)
                 known.insert("\(path)/r\(rev).xml")
                 known.insert("\(path)/r\(rev).html")
                 if disposed { continue }
@@ -42,8 +43,9 @@ extension Archive {
             problems += unloggedFiles(known: known)
             let rows = (try? index().all()) ?? []
             for row in rows where expected[row.number] == nil { problems.append("index out of step: \(row.number) is indexed but not in the audit log (run qmsforms archive reindex)") }
+            let indexed = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
             for (number, state) in expected.sorted(by: { $0.key < $1.key }) {
-                guard let row = rows.first(where: { $0.number == number }) else {
+                guard let row = indexed[number] else {
                     problems.append("index out of step: \(number) is not indexed (run qmsforms archive reindex)")
                     continue
                 }
