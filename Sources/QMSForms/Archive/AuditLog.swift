@@ -35,10 +35,27 @@ struct AuditLog {
         }
     }
 
-    /// Removes an incomplete last line left by a crash in the middle of an append.
+    /// Removes an incomplete last line left by a crash in the middle of an append. Reads only
+    /// the end of the file: it runs before every archive action.
     func repairTornTail() throws(ArchiveError) {
-        guard let data = try? Data(contentsOf: url), let lastByte = data.last, lastByte != UInt8(ascii: "\n") else { return }
-        let keep = data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size > 0 else { return }
+        try? handle.seek(toOffset: size - 1)
+        guard let last = try? handle.read(upToCount: 1), last.first != UInt8(ascii: "\n") else { return }
+        // Torn: find the end of the last whole line, reading backwards in blocks.
+        var end = size - 1
+        var keep: UInt64 = 0
+        while end > 0 {
+            let start = end > 65_536 ? end - 65_536 : 0
+            try? handle.seek(toOffset: start)
+            let block = (try? handle.read(upToCount: Int(end - start))) ?? Data()
+            if let newline = block.lastIndex(of: UInt8(ascii: "\n")) {
+                keep = start + UInt64(newline - block.startIndex) + 1
+                break
+            }
+            end = start
+        }
         guard truncate(url.path, off_t(keep)) == 0 else { throw .io("cannot repair \(url.path): \(String(cString: strerror(errno)))") }
     }
 

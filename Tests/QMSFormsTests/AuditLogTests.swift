@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import QMSForms
+
+@Suite struct AuditLogTests {
+    func log() throws -> AuditLog {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qms-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return AuditLog(url: dir.appendingPathComponent("audit.log"))
+    }
+
+    @Test func entriesChainAndATornTailIsDropped() throws {
+        let log = try log()
+        defer { try? FileManager.default.removeItem(at: log.url.deletingLastPathComponent()) }
+        for i in 1...3 {
+            try log.append(AuditEntry(seq: 0, time: "2026-01-0\(i)T00:00:00Z", actor: "甲", action: .issue, number: "X-2026-00\(i)", prev: ""))
+        }
+        #expect(log.entries().map(\.seq) == [1, 2, 3])
+        #expect(log.entries()[1].prev == log.entries()[0].hash)
+        #expect(log.last()?.number == "X-2026-003")
+        #expect(log.verify().isEmpty)
+        // A crash in the middle of the fourth append leaves half a line.
+        let handle = try FileHandle(forWritingTo: log.url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"seq\":4,\"actor\":\"乙\",\"acti".utf8))
+        try handle.close()
+        #expect(!log.verify().isEmpty)
+        try log.repairTornTail()
+        #expect(log.verify().isEmpty)
+        #expect(try Data(contentsOf: log.url).last == UInt8(ascii: "\n"))
+        #expect(try log.append(AuditEntry(seq: 0, time: "t", actor: "乙", action: .void, number: "X-2026-002", prev: "")).seq == 4)
+        #expect(log.verify().isEmpty)
+    }
+}
