@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import QMSForms
 
 /// Paths shared by the tests: the repository root, its forms, the shared test data.
@@ -28,6 +29,17 @@ enum Fixtures {
 
     static func record(_ alias: String) throws -> Record {
         try RecordValidator(template: template(alias)).validate(try example(alias), source: alias)
+    }
+
+    /// Compares `actual` with the golden file `name`; QMS_UPDATE_GOLDEN=1 rewrites it after an intended change.
+    static func compare(_ actual: String, golden name: String) throws {
+        let url = golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["QMS_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs from its golden file; run with QMS_UPDATE_GOLDEN=1 if the change is intended")
     }
 
     /// The problems validation reports for `data`, or [] when it is valid.

@@ -46,13 +46,7 @@ import Testing
         #expect(html.contains("SG-QR-07-03 质量信息反馈单")) // the forms column names the forms
         #expect(html.components(separatedBy: "marker-end=").count - 1 == 4 + 4 + 1) // steps, inputs, loop
         #expect(html.contains("顾客满意度80分"))
-        try compareGolden(html, "service-control.html")
-    }
-
-    func compareGolden(_ actual: String, _ name: String) throws {
-        let url = Fixtures.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["QMS_UPDATE_GOLDEN"] == "1" { try Data(actual.utf8).write(to: url) }
-        #expect(actual == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs from its golden file")
+        try Fixtures.compare(html, golden: "service-control.html")
     }
 
     @Test func recordsCannotBeFilledFromAProcedure() throws {

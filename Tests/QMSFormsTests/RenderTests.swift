@@ -4,23 +4,12 @@ import XMLSupport
 @testable import QMSForms
 
 @Suite struct RenderTests {
-    /// Set QMS_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.
-    func compare(_ actual: String, golden name: String) throws {
-        let url = Fixtures.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["QMS_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Fixtures.golden, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file; run with QMS_UPDATE_GOLDEN=1 if the change is intended")
-    }
-
     @Test(arguments: Fixtures.aliases) func goldenOutputs(alias: String) throws {
         let record = try Fixtures.record(alias)
-        try compare(RecordXMLWriter().write(record), golden: "\(alias).xml")
-        try compare(HTMLRenderer(settings: .neutral, language: .both).render(record), golden: "\(alias).html")
-        try compare(HTMLRenderer(settings: .neutral, language: .zh).renderBlank(record.template), golden: "\(alias)-blank-zh.html")
-        try compare(RecordSchema(template: record.template).xsd, golden: "\(alias).xsd")
+        try Fixtures.compare(RecordXMLWriter().write(record), golden: "\(alias).xml")
+        try Fixtures.compare(HTMLRenderer(settings: .neutral, language: .both).render(record), golden: "\(alias).html")
+        try Fixtures.compare(HTMLRenderer(settings: .neutral, language: .zh).renderBlank(record.template), golden: "\(alias)-blank-zh.html")
+        try Fixtures.compare(RecordSchema(template: record.template).xsd, golden: "\(alias).xsd")
     }
 
     @Test(arguments: Fixtures.aliases) func recordIsValidAgainstItsGeneratedSchema(alias: String) throws {
