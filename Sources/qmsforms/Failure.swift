@@ -34,6 +34,8 @@ struct Failure: Error {
             case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision: self.init(.usage, e.description)
             default: self.init(.refused, e.description)
             }
+        case let e as PrintError:
+            if case .badInput = e { self.init(.usage, e.description) } else { self.init(.io, e.description) }
         default: self.init(.io, "\(error)")
         }
     }

@@ -13,8 +13,10 @@ struct FillCommand: ParsableCommand {
     @Option(help: "zh, en or both.") var lang: Language = .both
     @Option(help: "Fill against this revision instead of the one in force (an obsolete one is refused).") var revision: String?
     @Flag(help: "Fill against the open draft revision; the print is marked DRAFT.") var draft = false
+    @Flag(help: "Also write NAME.pdf, printed by headless Chromium.") var pdf = false
 
     func run() throws {
+        if pdf { _ = try PDFOutput.browser() }
         let (template, watermark) = try workspace.form(form, revision: revision, draft: draft)
         let node = try readData(data, for: template)
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
@@ -23,8 +25,10 @@ struct FillCommand: ParsableCommand {
             filler.renderer.marks.watermark = watermark
             let filled = try filler
                 .fill(template, data: node, source: data == "-" ? "<stdin>" : data, fallbackName: fallback)
-            try OutputFolder(URL(fileURLWithPath: output)).write(filled.files)
-            print("\(output)/\(filled.name).xml\n\(output)/\(filled.name).html")
-        } catch { throw Failure(error) }
+            var files = filled.files
+            if pdf { files.append((filled.name + ".pdf", try PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
+            try OutputFolder(URL(fileURLWithPath: output)).write(files)
+            for file in files { print("\(output)/\(file.name)") }
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

@@ -10,13 +10,26 @@ struct IssueCommand: ParsableCommand {
     @Argument(help: "Form number or alias.") var form: String
     @Argument(help: "YAML, JSON or CSV data (without record_no: the archive numbers it), or -.") var data: String
     @Option(help: "Who issues it (default: $QMS_USER).") var by: String?
+    @Option(help: "Also print the issued record to this PDF file, or to NUMBER.pdf in this folder (not archived).") var pdf: String?
 
     func run() throws {
+        let browser = try pdf.map { _ in try PDFOutput.browser() }
+        let issued: Archive.Issued
         do {
             let archive = try Archive(workspace: workspace.workspace)
             let (template, _) = try workspace.form(form)
-            let issued = try archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: actor(by))
+            issued = try archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: actor(by))
             print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+        guard let pdf else { return }
+        do {
+            let html = try String(contentsOf: issued.htmlPath, encoding: .utf8)
+            let document = PrintDocument(name: issued.number, html: html)
+            for path in try PDFOutput.write([(issued.number + ".pdf", document)], to: pdf, browser: browser) { print(path) }
+        } catch {
+            let failure = Failure(error)
+            throw Failure(failure.code, "\(issued.number) is issued and archived, but its PDF was not written: \(failure.message); "
+                + "print it with: qmsforms print \(issued.number) --pdf \(pdf)")
+        }
     }
 }

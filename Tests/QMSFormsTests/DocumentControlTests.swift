@@ -76,10 +76,11 @@ import Testing
         let draft = HTMLRenderer(settings: .neutral, marks: PrintMarks(watermark: .draft)).renderBlank(t)
         #expect(draft.contains("<div class=\"watermark\" aria-hidden=\"true\">草稿 DRAFT</div>"))
         // The running header (a CSS string, punctuation escaped) says so on every page too.
-        #expect(draft.contains("@top-right { content: \"SG\\2d QR\\2d 22\\2d 01 A\\2f 0  草稿 DRAFT\""))
+        #expect(draft.contains("@top-right { content: \"SG\\2d QR\\2d 22\\2d 01 A\\2f 0  草稿 DRAFT  记录编号 \\5f \\5f "))
         let copy = HTMLRenderer(settings: .neutral, marks: PrintMarks(stamp: .controlledCopy("03"), changeRecord: true)).renderBlank(t)
         #expect(copy.contains("受控文件 CONTROLLED COPY<br>分发号 Copy No. 03"))
         #expect(copy.contains("文件更改记录"))
+        #expect(copy.contains("A\\2f 0  受控文件 CONTROLLED COPY 03  记录编号"))
         let obsolete = HTMLRenderer(settings: .neutral, language: .zh, marks: PrintMarks(watermark: .obsolete, stamp: .uncontrolled)).renderBlank(t)
         #expect(obsolete.contains(">作废</div>"))
         #expect(obsolete.contains("非受控<br>仅供参考，不予更新"))

@@ -23,11 +23,13 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `executable` with `arguments` in `directory`, feeding `input` to stdin.
+    /// Runs `executable` with `arguments` in `directory`, feeding `input` to stdin, with `environment` added to ours.
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL = root, input: Data? = nil) throws -> Result {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL = root, input: Data? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = executable
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.arguments = arguments
         p.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe(), inp = Pipe()
@@ -51,6 +53,10 @@ enum CLI {
 
     static func qmsforms(_ arguments: String..., in directory: URL = root, input: Data? = nil) throws -> Result {
         try run(binary, arguments, in: directory, input: input)
+    }
+
+    static func qmsforms(_ arguments: [String], in directory: URL = root) throws -> Result {
+        try run(binary, arguments, in: directory)
     }
 
     /// A fresh temporary folder.

@@ -41,6 +41,17 @@ extension Archive {
         return (row, store.auditLog.entries().filter { $0.number == number })
     }
 
+    /// The frozen HTML of a record's latest revision, for printing it again. A void or disposed
+    /// record is refused: its number stays in the audit log, not on new paper.
+    public func rendition(_ number: String) throws -> URL {
+        guard let row = try index().record(number) else { throw ArchiveError.unknownRecord(number) }
+        switch row.state {
+        case .void: throw ArchiveError.voided(number)
+        case .disposed: throw ArchiveError.disposed(number)
+        case .issued, .corrected: return store.directory.appendingPathComponent(row.path).appendingPathComponent("r\(row.revision).html")
+        }
+    }
+
     /// Records past their retention on `asOf` (default today), not yet disposed of.
     public func due(asOf: String? = nil) throws -> [ArchivedRecord] {
         let day = asOf ?? ChangeControl.today()
@@ -49,7 +60,7 @@ extension Archive {
 
     /// Appends a document-control action to the audit trail.
     public func log(_ action: AuditEntry.Action, document: String, revision: String, by: String, detail: String, now: Date = Date()) throws {
-        try store.locked(finish) {
+        _ = try store.locked(finish) {
             try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action,
                                                  form: document, revision: revision, detail: detail, prev: ""))
         }

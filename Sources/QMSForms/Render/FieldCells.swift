@@ -100,7 +100,9 @@ struct FieldCells {
         case let (.computed, v):
             return HTML.escape(v.lexical)
         case let (_, .datetime(s)):
-            return HTML.escape(FieldCells.printable(dateTime: s))
+            return "<span class=\"d\">" + HTML.escape(FieldCells.printable(dateTime: s)) + "</span>"
+        case let (_, .date(s)):
+            return "<span class=\"d\">" + HTML.escape(s) + "</span>"
         default:
             return "<div class=\"v\">" + HTML.escape(value.lexical) + "</div>"
         }
@@ -192,7 +194,7 @@ struct FieldCells {
         let dateText = date.isEmpty ? (language == .en ? "____-__-__" : "____年__月__日") : HTML.escape(date)
         return "<div class=\"sig\"><div class=\"role\">" + label(field.label) + "</div>"
             + "<div class=\"printed\">" + label(Bilingual(zh: "姓名", en: "Name")) + ": " + HTML.escape(name) + "</div>"
-            + "<div class=\"line\" title=\"signature\"></div>"
+            + "<div class=\"signline\">" + label(Bilingual(zh: "签名", en: "Signature")) + ":<span class=\"line\"></span></div>"
             + "<div class=\"date\">" + label(Bilingual(zh: "日期", en: "Date")) + ": " + dateText + "</div></div>\n"
     }
 }

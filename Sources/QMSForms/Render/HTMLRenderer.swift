@@ -39,7 +39,7 @@ public struct HTMLRenderer: Sendable {
         let title = lang.plain(t.title)
         let headerLeft = lang.plain(settings.company) + "  " + title
         let headerRight = t.number + " " + t.control.revision.description + marks.headerText(lang)
-            + (record.map { "  " + (lang == .en ? "No. " : "记录编号 ") + $0.displayNumber } ?? "")
+            + (t.document != nil ? "" : "  " + (lang == .en ? "No. " : "记录编号 ") + (record?.displayNumber ?? "__________"))
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"qmsforms\">\n"

@@ -77,13 +77,20 @@ public struct PrintMarks: Sendable, Equatable {
         return h
     }
 
-    /// Words for the running header, so the mark shows even where the watermark is faint.
+    /// The marks repeated in every page's running header, so that a page on its own still shows them.
     func headerText(_ language: Language) -> String {
+        var text = ""
         switch watermark {
-        case .draft?: "  " + language.plain(Bilingual(zh: "草稿", en: "DRAFT"))
-        case .obsolete?: "  " + language.plain(Bilingual(zh: "作废", en: "OBSOLETE"))
-        case nil: ""
+        case .draft?: text += "  " + language.plain(Bilingual(zh: "草稿", en: "DRAFT"))
+        case .obsolete?: text += "  " + language.plain(Bilingual(zh: "作废", en: "OBSOLETE"))
+        case nil: break
         }
+        switch stamp {
+        case let .controlledCopy(number)?: text += "  " + language.plain(Bilingual(zh: "受控文件", en: "CONTROLLED COPY")) + " " + number
+        case .uncontrolled?: text += "  " + language.plain(Bilingual(zh: "非受控", en: "UNCONTROLLED"))
+        case nil: break
+        }
+        return text
     }
 }
 

@@ -55,8 +55,10 @@ enum Stylesheet {
         .signatures { display: flex; flex-wrap: wrap; gap: 3mm; margin-top: 2mm; }
         .sig { flex: 1 1 55mm; border: 1px solid #000; padding: 2mm; break-inside: avoid; page-break-inside: avoid; }
         .sig .role { font-weight: bold; }
-        .sig .line { border-bottom: 1px solid #000; height: 10mm; margin: 1mm 0; }
+        .sig .signline { display: flex; align-items: flex-end; gap: 1mm; height: 11mm; margin: 1mm 0; font-size: 9pt; }
+        .sig .line { flex: 1; border-bottom: 1px solid #000; }
         .sig .printed, .sig .date { font-size: 9pt; }
+        .d { white-space: nowrap; }
         footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
         .blank-row td { height: 9mm; }
         .watermark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 64pt; font-weight: bold;
