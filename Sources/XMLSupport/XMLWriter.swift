@@ -18,33 +18,60 @@ public struct XMLWriter: Sendable {
         indentUnit = indent
     }
 
-    private var indent: String { String(repeating: indentUnit, count: stack.count) }
+    private mutating func writeIndent() {
+        for _ in stack { output += indentUnit }
+    }
 
     /// Opens an element; close it with ``close()``.
     public mutating func open(_ name: String, attributes: [(String, String)] = []) {
-        output += indent + "<" + name + Self.attributeText(attributes) + ">\n"
+        writeIndent()
+        output += "<"
+        output += name
+        writeAttributes(attributes)
+        output += ">\n"
         stack.append(name)
     }
 
     /// Closes the innermost open element.
     public mutating func close() {
         let name = stack.removeLast()
-        output += indent + "</" + name + ">\n"
+        writeIndent()
+        output += "</"
+        output += name
+        output += ">\n"
     }
 
     /// Writes `<name attrs>text</name>` (or `<name attrs/>` when `text` is `nil`).
     public mutating func leaf(_ name: String, attributes: [(String, String)] = [], text: String?) {
-        output += indent + "<" + name + Self.attributeText(attributes)
+        writeIndent()
+        output += "<"
+        output += name
+        writeAttributes(attributes)
         if let text {
-            output += ">" + Self.escape(text) + "</" + name + ">\n"
+            output += ">"
+            output += Self.escape(text)
+            output += "</"
+            output += name
+            output += ">\n"
         } else {
             output += "/>\n"
         }
     }
 
+    private mutating func writeAttributes(_ attributes: [(String, String)]) {
+        for (name, value) in attributes {
+            output += " "
+            output += name
+            output += "=\""
+            output += Self.escape(value, attribute: true)
+            output += "\""
+        }
+    }
+
     /// Writes a comment; `--` in `text` is broken up so the comment stays well-formed.
     public mutating func comment(_ text: String) {
-        output += indent + "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->\n"
+        writeIndent()
+        output += "<!-- " + text.replacingOccurrences(of: "--", with: "- -") + " -->\n"
     }
 
     /// The finished document. Every opened element must have been closed.
@@ -53,15 +80,27 @@ public struct XMLWriter: Sendable {
         return output
     }
 
-    static func attributeText(_ attributes: [(String, String)]) -> String {
-        var s = ""
-        for (name, value) in attributes { s += " " + name + "=\"" + escape(value, attribute: true) + "\"" }
-        return s
+    /// Whether `s` needs no escaping at all (checked on its UTF-8 bytes; U+FFFE and U+FFFF are EF BF BE/BF).
+    static func isPlain(_ s: String, attribute: Bool) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = utf8.next() {
+            switch b {
+            case 0x26, 0x3C, 0x3E, 0x0D: return false
+            case 0x22, 0x0A, 0x09: if attribute { return false }
+            case 0..<0x20: return false
+            case 0xBE, 0xBF: if previous == (0xEF, 0xBF) { return false }
+            default: break
+            }
+            previous = (previous.1, b)
+        }
+        return true
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, tab, newline, carriage return in attributes), and drops
     /// characters XML 1.0 cannot carry (C0 controls other than tab, newline, carriage return).
     public static func escape(_ s: String, attribute: Bool = false) -> String {
+        if isPlain(s, attribute: attribute) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {

@@ -1,88 +1,18 @@
-// Benchmarks of the archive (not tests): issue rate, verify MB/s and search latency on N
-// generated records. Run through bench/archive.sh (release build).
+// Benchmarks (not tests). Run through bench/*.sh, release build.
 //
 //   qmsforms-bench archive --records 100000 --forms forms --workspace /tmp/bench-ws --json out.json
+//   qmsforms-bench generate --records 10000 --forms forms --out records.jsonl [--unnumbered]
+//   qmsforms-bench batch --records 10000 --large 1000000 --forms forms --peers ../shared/bench/peers --json out.json
 import Foundation
-import QMSForms
 
-func argument(_ name: String, _ fallback: String) -> String {
-    let args = CommandLine.arguments
-    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return fallback }
-    return args[i + 1]
+switch CommandLine.arguments.dropFirst().first {
+case "archive": try archiveBench()
+case "generate":
+    let n = Int(argument("--records", "1000")) ?? 1000
+    try RecordGenerator(forms: URL(fileURLWithPath: argument("--forms", "forms")), numbered: !CommandLine.arguments.contains("--unnumbered"))
+        .write(n, to: URL(fileURLWithPath: argument("--out", "records.jsonl")))
+case "batch": try batchBench()
+default:
+    FileHandle.standardError.write(Data("usage: qmsforms-bench archive|generate|batch [options] (see bench/*.sh)\n".utf8))
+    exit(2)
 }
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-let count = Int(argument("--records", "1000")) ?? 1000
-let forms = URL(fileURLWithPath: argument("--forms", "forms"))
-let root = URL(fileURLWithPath: argument("--workspace", NSTemporaryDirectory() + "qmsforms-bench-\(getpid())"))
-try? FileManager.default.removeItem(at: root)
-let workspace = try Workspace.create(at: root, from: forms)
-let archive = try Archive(workspace: workspace)
-
-// Realistic, varied 8D records from the shipped example: customer, lot and text differ.
-let example = try String(contentsOf: forms.appendingPathComponent("examples/8d.yaml"), encoding: .utf8)
-    .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("record_no:") }.joined(separator: "\n")
-let customers = ["江苏恒远精密机械有限公司", "浙江新成液压设备有限公司", "山东鲁北机械制造有限公司", "广东粤海工程机械有限公司", "河北恒力重工有限公司"]
-let categories = ["a", "b", "c", "d", "e"]
-@MainActor func data(_ i: Int) throws -> DataNode {
-    let text = example
-        .replacingOccurrences(of: "  customer: 江苏恒远精密机械有限公司", with: "  customer: \(customers[i % customers.count])")
-        .replacingOccurrences(of: "  complaint_cat: a", with: "  complaint_cat: \(categories[i % categories.count])")
-        .replacingOccurrences(of: "L260305（2026-03-05 生产）", with: "L26\(String(format: "%05d", i))")
-        .replacingOccurrences(of: "件密封面划伤", with: "件密封面划伤（批次 \(i)）")
-    return try DataSource.parse(Array(text.utf8), source: "bench-\(i).yaml", formatHint: "yaml")
-}
-
-print("generating and issuing \(count) records into \(root.path) …")
-var issueTimes: [Double] = []
-let issueTotal = try seconds {
-    for i in 0..<count {
-        let node = try data(i)
-        issueTimes.append(try seconds { _ = try archive.issue("8d", data: node, source: "bench", by: "bench") })
-        if (i + 1) % 10_000 == 0 { print("  \(i + 1) issued") }
-    }
-}
-let bytes = archive.storedBytes()
-var problems: [String] = []
-let verifyTime = try seconds { problems = try archive.verify() }
-precondition(problems.isEmpty, "verify found problems: \(problems.prefix(3))")
-
-let queries: [(String, Archive.Search)] = [
-    ("by number", .init(number: String(format: "8D-2026-%03d", count / 2))),
-    ("by customer", .init(customer: "新成")),
-    ("by category and form", .init(form: "8d", complaintCategory: "c")),
-    ("by date range", .init(from: "2026-03-01", to: "2026-03-31")),
-    ("free text (trigram)", .init(text: "批次 \(count - 1)")),
-    ("free text (short)", .init(text: "划伤")),
-]
-var latencies: [(String, Double, Int)] = []
-for (name, query) in queries {
-    var hits = 0
-    var runs: [Double] = []
-    for _ in 0..<7 { runs.append(try seconds { hits = try archive.search(query).count }) }
-    latencies.append((name, runs.sorted()[3] * 1000, hits))
-}
-
-let sorted = issueTimes.sorted()
-let mb = Double(bytes) / 1e6
-print("")
-print("records                \(count)")
-print(String(format: "issue rate             %.0f records/s (median %.2f ms, p95 %.2f ms)", Double(count) / issueTotal,
-             sorted[sorted.count / 2] * 1000, sorted[Int(Double(sorted.count) * 0.95)] * 1000))
-print(String(format: "archive verify         %.1f MB in %.2f s = %.0f MB/s", mb, verifyTime, mb / verifyTime))
-for (name, ms, hits) in latencies { print(String(format: "search %-22@ %8.2f ms median (%d hits)", name as NSString, ms, hits)) }
-
-if let out = CommandLine.arguments.firstIndex(of: "--json").map({ CommandLine.arguments[$0 + 1] }) {
-    let json: [String: Any] = [
-        "records": count, "issue_records_per_s": Double(count) / issueTotal, "issue_median_ms": sorted[sorted.count / 2] * 1000,
-        "verify_mb": mb, "verify_s": verifyTime, "verify_mb_per_s": mb / verifyTime,
-        "search_median_ms": Dictionary(uniqueKeysWithValues: latencies.map { ($0.0, $0.1) }),
-    ]
-    try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: out))
-}
-try? FileManager.default.removeItem(at: root)

@@ -8,11 +8,17 @@ struct IssueCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Form number or alias.") var form: String
-    @Argument(help: "YAML, JSON or CSV data (without record_no: the archive numbers it), or -.") var data: String
+    @Argument(help: "YAML, JSON or CSV data (without record_no: the archive numbers it), -, or many records (folder, JSON Lines, YAML stream, CSV rows).")
+    var data: String
     @Option(help: "Who issues it (default: $QMS_USER).") var by: String?
     @Option(help: "Also print the issued record to this PDF file, or to NUMBER.pdf in this folder (not archived).") var pdf: String?
+    @OptionGroup var batch: BatchOptions
 
     func run() throws {
+        if let (template, _) = try? workspace.form(form), let input = try batch.input(data, template: template) {
+            if pdf != nil { throw Failure(.usage, "--pdf prints one record; for a batch, print the issued numbers afterwards with qmsforms print") }
+            return try issueAll(input, template: template)
+        }
         let browser = try pdf.map { _ in try PDFOutput.browser() }
         let issued: Archive.Issued
         do {
@@ -30,6 +36,27 @@ struct IssueCommand: ParsableCommand {
             let failure = Failure(error)
             throw Failure(failure.code, "\(issued.number) is issued and archived, but its PDF was not written: \(failure.message); "
                 + "print it with: qmsforms print \(issued.number) --pdf \(pdf)")
+        }
+    }
+
+    /// Issues the records of a batch in input order (numbers follow it); invalid ones are listed and get no number.
+    private func issueAll(_ input: BatchInput, template: Template) throws {
+        let archive: Archive
+        do { archive = try Archive(workspace: workspace.workspace) } catch { throw Failure(error) }
+        let who = actor(by)
+        try batch.perform(input) { report, progress in
+            try batch.run.run(input, work: { item in try item.parse(template: template) }, commit: { item, parsed in
+                do {
+                    let issued = try archive.issue(form, data: parsed.get(), source: item.source, by: who)
+                    print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+                    return .ok(bytes: 0)
+                } catch let error as DataError {
+                    report(item, error)
+                } catch let error as RecordError {
+                    report(item, error)
+                }
+                return .invalid
+            }, progress: progress)
         }
     }
 }

@@ -57,7 +57,7 @@ public struct DataNode: Sendable, Equatable {
     public var isEmpty: Bool {
         switch value {
         case .null: true
-        case let .string(s): s.allSatisfy(\.isWhitespace)
+        case let .string(s): s.isBlank
         case let .list(l): l.isEmpty
         case let .map(m): m.isEmpty
         default: false

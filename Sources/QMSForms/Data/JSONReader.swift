@@ -155,6 +155,20 @@ private struct Parser {
     }
 
     mutating func string() throws(DataError) -> String {
+        // Most strings have no escapes: take their bytes at once.
+        var j = i + 1
+        while j < bytes.count {
+            let b = bytes[j]
+            if b == UInt8(ascii: "\"") {
+                if let plain = String(validating: bytes[(i + 1)..<j], as: UTF8.self) {
+                    i = j + 1
+                    return plain
+                }
+                break
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            j += 1
+        }
         i += 1 // opening quote
         var out = String.UnicodeScalarView()
         while true {

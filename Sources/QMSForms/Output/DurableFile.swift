@@ -6,6 +6,11 @@ enum DurableFile {
     /// Writes `data` to a new file at `url` (which must not exist) and fsyncs it; with
     /// `replacing`, an existing file is truncated and rewritten in place instead.
     static func writeSynced(_ data: Data, to url: URL, mode: mode_t = 0o644, replacing: Bool = false) throws(OutputError) {
+        try write(data, to: url, mode: mode, replacing: replacing, sync: true)
+    }
+
+    /// Writes `data` to a file at `url` with one open, write and close (fsync'd when `sync`).
+    static func write(_ data: Data, to url: URL, mode: mode_t = 0o644, replacing: Bool = true, sync: Bool = false) throws(OutputError) {
         let fd = open(url.path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), mode)
         guard fd >= 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -18,7 +23,7 @@ enum DurableFile {
             }
             return true
         }
-        guard complete, fsync(fd) == 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
+        guard complete, !sync || fsync(fd) == 0 else { throw OutputError(path: url.path, message: String(cString: strerror(errno))) }
     }
 
     /// Moves `temp` to `target`: replacing it, or failing when it exists (`replacing: false`).

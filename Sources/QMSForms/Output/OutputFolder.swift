@@ -33,6 +33,21 @@ public struct OutputFolder: Sendable {
     }
 }
 
+extension OutputFolder {
+    /// Makes the folder (and its parents) when missing.
+    public func create() throws(OutputError) {
+        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            throw OutputError(path: url.path, message: "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Flushes everything written to disk (`sync`, one call for the whole batch), then the folder.
+    public func flush() {
+        sync()
+        DurableFile.syncFolder(url)
+    }
+}
+
 /// A file could not be written.
 public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String

@@ -2,11 +2,23 @@
 enum CalendarDate {
     /// `yyyy-mm-dd` → (y, m, d) when it is a real calendar date.
     static func parseDate(_ s: String) -> (Int, Int, Int)? {
-        let p = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-              let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-              p.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              y >= 1900, y <= 2999, (1...12).contains(m), d >= 1, d <= daysIn(m, y) else { return nil }
+        // yyyy-mm-dd, ASCII digits only, read straight from the UTF-8 bytes.
+        var digits: [Int] = []
+        digits.reserveCapacity(8)
+        var count = 0
+        for byte in s.utf8 {
+            count += 1
+            if count == 5 || count == 8 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count <= 10 else { return nil }
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            }
+        }
+        guard count == 10 else { return nil }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let m = digits[4] * 10 + digits[5], d = digits[6] * 10 + digits[7]
+        guard y >= 1900, y <= 2999, (1...12).contains(m), d >= 1, d <= daysIn(m, y) else { return nil }
         return (y, m, d)
     }
 

@@ -23,7 +23,7 @@ struct ValueReader {
             return .integer(n)
         case let .decimal(rules):
             guard let s = scalar(node, path, expect: "a number"), Self.isDecimal(s),
-                  let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
+                  let d = Decimal(string: s, locale: Self.posix) else {
                 if node.scalarText != nil { add(path, node, .type, "expected a number", hint: "e.g. 12.5") }
                 return nil
             }
@@ -64,7 +64,7 @@ struct ValueReader {
             case let .list(l): items = l
             // One cell of a CSV: options separated by ; or 、
             case let .string(s): items = s.split(whereSeparator: { ";；、".contains($0) })
-                .map { DataNode(.string($0.trimmingCharacters(in: .whitespaces)), line: node.line) }
+                .map { DataNode(.string(String($0).trimmedSpaces), line: node.line) }
             default: items = [node]
             }
             var codes: Set<String> = []
@@ -95,7 +95,7 @@ struct ValueReader {
 
     private mutating func scalar(_ node: DataNode, _ path: String, expect: String) -> String? {
         switch node.value {
-        case let .string(s), let .number(s): return s.trimmingCharacters(in: .whitespaces)
+        case let .string(s), let .number(s): return s.trimmedSpaces
         default:
             add(path, node, .type, "expected \(expect), found \(node.kindName)")
             return nil
@@ -120,6 +120,8 @@ struct ValueReader {
         return .text(value)
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     static func isForbidden(_ c: Unicode.Scalar, multiline: Bool) -> Bool {
         if c == "\t" { return false }
         if c == "\n" || c == "\r" { return !multiline }
@@ -129,7 +131,7 @@ struct ValueReader {
     private mutating func signature(_ node: DataNode, path: String) -> Value? {
         switch node.value {
         case let .string(s):
-            return .signature(name: s.trimmingCharacters(in: .whitespaces), date: nil)
+            return .signature(name: s.trimmedSpaces, date: nil)
         case let .map(entries):
             var name: String?, date: String?
             for (key, value) in entries {
