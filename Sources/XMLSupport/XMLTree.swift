@@ -39,6 +39,30 @@ public final class XMLTree {
     ///   ``XMLError/tooLarge(source:bytes:limit:)`` over `maxBytes`.
     public static func parse(_ data: Data, source: String,
                              maxBytes: Int = defaultMaxBytes) throws(XMLError) -> XMLTree {
+        let doc = try document(data, source: source, maxBytes: maxBytes)
+        guard let rootNode = xmlDocGetRootElement(doc) else {
+            xmlFreeDoc(doc)
+            throw .malformed(source: source, line: 1, column: 1, message: "no root element")
+        }
+        do {
+            let root = try convert(rootNode, source: source)
+            return XMLTree(doc: doc, root: root, source: source)
+        } catch {
+            xmlFreeDoc(doc)
+            throw error
+        }
+    }
+
+    /// `data` parsed as safely as ``parse(_:source:maxBytes:)`` does and put in exclusive XML
+    /// canonical form at once, without building the Swift tree: the fast way to hash a record.
+    public static func canonicalized(_ data: Data, source: String, maxBytes: Int = defaultMaxBytes) throws(XMLError) -> Data {
+        let doc = try document(data, source: source, maxBytes: maxBytes)
+        defer { xmlFreeDoc(doc) }
+        return try canonical(doc, source: source)
+    }
+
+    /// The libxml2 document for `data`: DOCTYPE refused, no network, errors collected.
+    private static func document(_ data: Data, source: String, maxBytes: Int) throws(XMLError) -> xmlDocPtr {
         guard data.count <= maxBytes else {
             throw .tooLarge(source: source, bytes: data.count, limit: maxBytes)
         }
@@ -80,17 +104,7 @@ public final class XMLTree {
             throw .malformed(source: source, line: err?.line ?? 0, column: err?.column ?? 0,
                              message: err?.message ?? "the parser gave up")
         }
-        guard let rootNode = xmlDocGetRootElement(doc) else {
-            xmlFreeDoc(doc)
-            throw .malformed(source: source, line: 1, column: 1, message: "no root element")
-        }
-        do {
-            let root = try convert(rootNode, source: source)
-            return XMLTree(doc: doc, root: root, source: source)
-        } catch {
-            xmlFreeDoc(doc)
-            throw error
-        }
+        return doc
     }
 
     /// Parses the file at `url`.
@@ -102,6 +116,10 @@ public final class XMLTree {
     /// The document in exclusive XML canonicalisation (exc-c14n 1.0, no comments):
     /// the bytes to hash when a record's content must be fixed.
     public func canonicalized() throws(XMLError) -> Data {
+        try XMLTree.canonical(doc, source: source)
+    }
+
+    private static func canonical(_ doc: xmlDocPtr, source: String) throws(XMLError) -> Data {
         var out: UnsafeMutablePointer<xmlChar>? = nil
         let length = xmlC14NDocDumpMemory(doc, nil, Int32(XML_C14N_EXCLUSIVE_1_0.rawValue), nil, 0, &out)
         guard length >= 0, let out else { throw .outputFailed("exclusive C14N failed for \(source)") }

@@ -12,12 +12,13 @@ struct ArchiveVerifyCommand: ParsableCommand {
         let start = Date()
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let problems = try archive.verify()
+            let verification = try archive.verification()
+            let problems = verification.problems
             guard problems.isEmpty else {
                 throw Failure(.refused, "archive verify found \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
             }
             let seconds = Date().timeIntervalSince(start)
-            let mb = Double(archive.storedBytes()) / 1_000_000
+            let mb = Double(verification.bytes) / 1_000_000
             print(String(format: "archive verified: %.1f MB in %.2f s (%.0f MB/s), audit chain intact", mb, seconds, mb / max(seconds, 0.001)))
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

@@ -141,7 +141,7 @@ public struct Archive: Sendable {
         let xml = Data(RecordXMLWriter().write(record, recordRevision: revision).utf8)
         let renderer = HTMLRenderer(settings: try workspace.settings(), marks: PrintMarks(corrections: corrections))
         let html = Data(renderer.render(record).utf8)
-        let c14n = try XMLTree.parse(xml, source: number).canonicalized()
+        let c14n = try XMLTree.canonicalized(xml, source: number)
         let path = folder(record.template.number, number)
         let files = ["\(path)/r\(revision).xml", "\(path)/r\(revision).html"]
         let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action, form: record.template.number,

@@ -83,9 +83,13 @@ struct AuditLog {
     }
 
     /// Every break in the chain: unreadable lines, seq gaps, wrong prev, wrong hash.
-    func verify() -> [String] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
+    func verify() -> [String] { verified().problems }
+
+    /// ``verify()`` and ``entries()`` in one reading of the log.
+    func verified() -> (problems: [String], entries: [AuditEntry]) {
+        guard let data = try? Data(contentsOf: url) else { return ([], []) }
         var problems: [String] = []
+        var entries: [AuditEntry] = []
         var expectedSeq = 1
         var prev = AuditEntry.genesis
         let decoder = JSONDecoder()
@@ -100,7 +104,8 @@ struct AuditLog {
             if entry.hash != entry.computedHash { problems.append("audit.log line \(i + 1): entry \(entry.seq) was changed (its hash does not match its content)") }
             expectedSeq = entry.seq + 1
             prev = entry.hash
+            entries.append(entry)
         }
-        return problems
+        return (problems, entries)
     }
 }
