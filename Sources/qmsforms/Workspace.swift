@@ -55,7 +55,7 @@ struct WorkspaceOptions: ParsableArguments {
             if revision != nil || draft {
                 throw Failure(.usage, "--revision and --draft need a controlled workspace (qmsforms init DIR)")
             }
-            return (try FormCatalog(directory: workspace.formsDirectory).template(named: name), nil)
+            return (try FormCatalog.template(named: name, in: workspace.formsDirectory), nil)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 

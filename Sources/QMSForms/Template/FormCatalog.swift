@@ -59,4 +59,19 @@ public struct FormCatalog: Sendable {
         }
         throw TemplateError(path: name, reason: .notFound(name, known: templates.map { "\($0.alias) (\($0.number))" }))
     }
+
+    /// The template `name` in `directory`, loading only its own file when `name` is the
+    /// file's name (`8d` → `8d.xml`, as the shipped forms are named) or a path; otherwise, or
+    /// when the file turns out to be another form, the whole catalog as ``template(named:)``.
+    /// One fill need not parse thirteen templates.
+    public static func template(named name: String, in directory: URL, loader: TemplateLoader? = nil) throws -> Template {
+        let loader = try loader ?? TemplateLoader()
+        if name.hasSuffix(".xml") || name.contains("/") { return try loader.load(contentsOf: URL(fileURLWithPath: name)) }
+        let file = directory.appendingPathComponent(name + ".xml")
+        if FileName.isSafe(name), FileManager.default.fileExists(atPath: file.path),
+           let t = try? loader.load(contentsOf: file), t.alias == name, t.document == nil {
+            return t
+        }
+        return try FormCatalog(directory: directory, loader: loader).template(named: name)
+    }
 }
