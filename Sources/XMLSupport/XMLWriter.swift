@@ -82,9 +82,12 @@ public struct XMLWriter: Sendable {
 
     /// Whether `s` needs no escaping at all (checked on its UTF-8 bytes; U+FFFE and U+FFFF are EF BF BE/BF).
     static func isPlain(_ s: String, attribute: Bool) -> Bool {
-        var utf8 = s.utf8.makeIterator()
+        s.utf8.withContiguousStorageIfAvailable { isPlain($0, attribute: attribute) } ?? isPlain(Array(s.utf8), attribute: attribute)
+    }
+
+    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes, attribute: Bool) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
-        while let b = utf8.next() {
+        for b in bytes {
             switch b {
             case 0x26, 0x3C, 0x3E, 0x0D: return false
             case 0x22, 0x0A, 0x09: if attribute { return false }

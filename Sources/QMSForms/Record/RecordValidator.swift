@@ -92,22 +92,47 @@ public struct RecordValidator: Sendable {
     /// Keys written twice anywhere in the data: which value was meant is unknowable.
     private func duplicateKeys(_ node: DataNode, path: String?) -> [Problem] {
         var found: [Problem] = []
+        var trail: [PathStep] = []
+        if let path { trail.append(.key(path)) }
+        duplicateKeys(node, trail: &trail, into: &found)
+        return found
+    }
+
+    private enum PathStep { case key(String), row(Int) }
+
+    /// Walks the tree once; the path is kept as steps and spelled out only for a problem.
+    private func duplicateKeys(_ node: DataNode, trail: inout [PathStep], into found: inout [Problem]) {
         switch node.value {
         case let .map(entries):
-            var seen: Set<String> = []
-            for (key, child) in entries {
-                let childPath = path.map { $0 + "." + key } ?? key
-                if !seen.insert(key).inserted {
-                    found.append(Problem(path: childPath, line: child.line, rule: .duplicate,
+            for (i, (key, child)) in entries.enumerated() {
+                trail.append(.key(key))
+                // Maps are small: comparing with the keys before is cheaper than hashing them.
+                if entries[..<i].contains(where: { $0.key == key }) {
+                    found.append(Problem(path: spelled(trail), line: child.line, rule: .duplicate,
                                          message: "'\(key)' is given twice", hint: "keep one of them"))
                 }
-                found += duplicateKeys(child, path: childPath)
+                duplicateKeys(child, trail: &trail, into: &found)
+                trail.removeLast()
             }
         case let .list(items):
-            for (i, item) in items.enumerated() { found += duplicateKeys(item, path: "\(path ?? "")[\(i + 1)]") }
+            for (i, item) in items.enumerated() {
+                trail.append(.row(i + 1))
+                duplicateKeys(item, trail: &trail, into: &found)
+                trail.removeLast()
+            }
         default: break
         }
-        return found
+    }
+
+    private func spelled(_ trail: [PathStep]) -> String {
+        var path = ""
+        for step in trail {
+            switch step {
+            case let .key(k): path += path.isEmpty ? k : "." + k
+            case let .row(n): path += "[\(n)]"
+            }
+        }
+        return path
     }
 
     private func unknown(_ key: String, _ node: DataNode, path: String, candidates: [String], kind: String) -> Problem {

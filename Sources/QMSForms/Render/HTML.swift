@@ -4,9 +4,13 @@ enum HTML {
     /// Escapes text for element content and quoted attribute values.
     static func escape(_ s: String) -> String {
         // Most values need nothing: return them as they are, without building a copy.
-        if !s.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
-            return s
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for b in bytes where b < 0x20 && b != 0x0A && b != 0x09 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 {
+                return false
+            }
+            return true
         }
+        if plain == true { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for scalar in s.unicodeScalars {
