@@ -13,9 +13,7 @@ struct ArchiveCommand: ParsableCommand {
 func printRecords(_ rows: [ArchivedRecord], format: OutputFormat) throws {
     switch format {
     case .json:
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+        try printJSON(rows)
     case .text:
         for r in rows {
             print([r.number, "r\(r.revision)", r.form, r.templateRevision, r.state.rawValue, r.recordDate, r.customer ?? "",

@@ -12,12 +12,10 @@ struct ArchiveShowCommand: ParsableCommand {
     func run() throws {
         do {
             let (row, entries) = try Archive(workspace: workspace.workspace).show(number)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             switch format {
             case .json:
                 struct Shown: Encodable { var record: ArchivedRecord; var audit: [AuditEntry] }
-                print(String(decoding: try encoder.encode(Shown(record: row, audit: entries)), as: UTF8.self))
+                try printJSON(Shown(record: row, audit: entries))
             case .text:
                 try printRecords([row], format: .text)
                 for e in entries {

@@ -27,3 +27,10 @@ struct FormsCommand: ParsableCommand {
 }
 
 enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+/// Prints `value` as pretty JSON with sorted keys: what every `--format json` prints.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

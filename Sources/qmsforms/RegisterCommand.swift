@@ -28,9 +28,7 @@ struct RegisterCommand: ParsableCommand {
         do { rows = try control.register(asOf: asOf) } catch { throw Failure(error) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            try printJSON(rows)
         case .html:
             print(RegisterPage(rows: rows, settings: try workspace.settings()).html, terminator: "")
         case .text:

@@ -29,9 +29,7 @@ struct ReportOpenActionsCommand: ParsableCommand {
         } catch { throw Failure(error) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(report)
         case .text:
             print("overdue as of \(report.asOf): \(report.actions.count)")
             for (department, count) in report.byDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
