@@ -77,4 +77,74 @@ import Testing
         #expect(text.stdout.contains("生产部  2") && text.stdout.contains(openCAPA), "\(text.stdout)")
         #expect(try f.q("report", "open-actions", "--as-of", "2026-13-01").status != 0)
     }
+
+    /// Three surveys of one campaign (one of them under 80 with its CAPA), one of another
+    /// campaign and one voided: the summary holds the three, and its figures are what the
+    /// survey's published rule gives when computed here.
+    @Test func surveySummaryOfACampaign() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let example = try String(contentsOf: CLI.root.appendingPathComponent("forms/examples/survey.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("record_no:") }.joined(separator: "\n")
+        let ratingLines = ["quality", "delivery", "packaging", "documents", "communication", "service", "price"]
+        func survey(_ name: String, customer: String, campaign: String = "MYDC-2026", rating: String? = nil, capa: String? = nil) throws -> String {
+            var text = example.replacingOccurrences(of: "  campaign: MYDC-2026", with: "  campaign: \(campaign)")
+                .replacingOccurrences(of: "  customer: 江苏恒远精密机械有限公司", with: "  customer: \(customer)")
+            if let rating {
+                for item in ratingLines {
+                    text = text.replacing(try Regex("    \(item): \\{rating: [^}]*\\}"), with: "    \(item): {rating: \(rating)}")
+                }
+            }
+            if let capa { text += "  capa_ref: \(capa)\n  action_lt80: 顾客走访并整改随货文件\n" }
+            let url = f.root.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            let r = try f.q("issue", "survey", url.path, "--by", "赵丽")
+            #expect(r.status == 0, "\(name): \(r.stderr)")
+            return String(r.stdout.prefix { $0 != "\t" })
+        }
+        let a = try survey("a.yaml", customer: "江苏恒远精密机械有限公司")
+        let b = try survey("b.yaml", customer: "浙江新成液压设备有限公司", rating: "很满意")
+        let c = try survey("c.yaml", customer: "山东鲁北机械制造有限公司", rating: "一般", capa: "CAPA-2026-011")
+        _ = try survey("d.yaml", customer: "河北恒力重工有限公司", campaign: "MYDC-2025")
+        let voided = try survey("e.yaml", customer: "安徽江淮液压件有限公司")
+        #expect(try f.q("void", voided, "--reason", "重复录入", "--by", "赵丽").status == 0)
+
+        // The rule, computed here: points 很满意 100, 满意 80, 一般 60; weights 30 20 10 10 10 15 5.
+        let weights = [30.0, 20, 10, 10, 10, 15, 5]
+        func score(_ points: [Double]) -> Double { (zip(weights, points).map { $0 * $1 }.reduce(0, +) / 100 * 10).rounded() / 10 }
+        let scores = [a: score([80, 100, 80, 60, 80, 80, 60]), b: score(Array(repeating: 100, count: 7)), c: score(Array(repeating: 60, count: 7))]
+        let overall = ((scores.values.reduce(0, +) / 3) * 10).rounded() / 10
+
+        let r = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
+                        "--reviewed-by", "孙伟", "--approved-by", "周建国", "--previous", "79.5", "--format", "json")
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["surveysReturned"] as? String == "3" && json["surveysIssued"] as? String == "4")
+        let rate = try #require(json["returnRate"] as? [String: Any])
+        #expect(rate["numerator"] as? String == "3" && rate["denominator"] as? String == "4" && Double(rate["value"] as? String ?? "") == 75)
+        #expect(Double(json["overallScore"] as? String ?? "") == overall, "\(json["overallScore"] ?? "") vs \(overall)")
+        #expect(json["targetMet"] as? Bool == (overall >= 80))
+        let customers = try #require(json["customers"] as? [[String: Any]])
+        #expect(customers.count == 3)
+        for row in customers {
+            let number = try #require(row["survey"] as? String)
+            #expect(Double(row["score"] as? String ?? "") == scores[number], "\(number): \(row)")
+        }
+        let below = try #require(json["below80"] as? [[String: Any]])
+        #expect(below.count == 1 && below[0]["survey"] as? String == c && below[0]["action"] as? String == "CAPA-2026-011")
+        #expect(Double(json["change"] as? String ?? "") == ((overall - 79.5) * 10).rounded() / 10)
+
+        // Issued into the archive; the next campaign's report takes its score as the previous one.
+        let issued = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
+                             "--reviewed-by", "孙伟", "--approved-by", "周建国", "--issue", "-o", "summary")
+        #expect(issued.status == 0 && issued.stdout.contains("MYHZ-2026-01\t"), "\(issued.stderr)")
+        #expect(FileManager.default.fileExists(atPath: f.ws.appendingPathComponent("summary/survey-summary-MYDC-2026.html").path))
+        let next = try f.q("report", "survey", "--campaign", "MYDC-2025", "--issued", "1", "--compiled-by", "赵丽",
+                           "--reviewed-by", "孙伟", "--approved-by", "周建国", "--format", "json")
+        let nextJSON = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
+        #expect(Double(nextJSON["previousScore"] as? String ?? "") == overall, "\(next.stdout)")
+        let none = try f.q("report", "survey", "--campaign", "NO-SUCH", "--issued", "1", "--reviewed-by", "孙伟", "--approved-by", "周建国",
+                           "--compiled-by", "赵丽")
+        #expect(none.status != 0 && none.stderr.contains("no archived survey"))
+    }
 }

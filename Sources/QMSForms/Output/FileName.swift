@@ -8,4 +8,13 @@ public enum FileName {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
         }
     }
+
+    /// `text` made safe: each character that ``isSafe(_:)`` refuses becomes `_`.
+    public static func sanitized(_ text: String) -> String {
+        var out = String(text.unicodeScalars.map {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_".unicodeScalars.contains($0) ? Character($0) : "_"
+        }.prefix(80))
+        if out.isEmpty { out = "_" }
+        return out
+    }
 }
