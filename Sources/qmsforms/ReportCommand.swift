@@ -74,8 +74,9 @@ struct ReportSurveyCommand: ParsableCommand {
             let (template, _) = try workspace.form("survey-summary")
             let summary = try RecordValidator(template: template).validate(data, source: "campaign \(campaign)")
             if let output {
-                let filled = try FormFiller(settings: try workspace.settings())
-                    .fill(template, data: data, source: "campaign \(campaign)", fallbackName: "survey-summary-" + FileName.sanitized(campaign))
+                var filler = FormFiller(settings: try workspace.settings())
+                filler.renderer.charts = SurveySummary.charts(SurveyFigures(summary), template: template)
+                let filled = try filler.fill(template, data: data, source: "campaign \(campaign)", fallbackName: "survey-summary-" + FileName.sanitized(campaign))
                 try OutputFolder(URL(fileURLWithPath: output)).write(filled.files)
                 for file in filled.files { print("\(output)/\(file.name)") }
             }

@@ -32,8 +32,8 @@ struct ChartTests {
     }
 
     @Test func labelsAreEscapedAndTrendsShowTheTarget() throws {
-        let trend = Chart(kind: .trend(target: 80), title: "满意度 <script>", description: "2024–2026",
-                          labels: ["2024", "2025", "<b>2026</b>"], values: [79.2, 80.6, 80.7])
+        let trend = Chart(kind: .trend, title: "满意度 <script>", description: "2024–2026",
+                          labels: ["2024", "2025", "<b>2026</b>"], values: [79.2, 80.6, 80.7], target: 80)
         let svg = trend.svg(id: "t")
         #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("&lt;b&gt;2026"))
         #expect(svg.contains("stroke-dasharray=\"8 4\""))

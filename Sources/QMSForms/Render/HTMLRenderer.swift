@@ -14,6 +14,8 @@ public struct HTMLRenderer: Sendable {
     public var formTitles: [String: Bilingual]
     /// Document-control marks: DRAFT / OBSOLETE watermark, CONTROLLED COPY / UNCONTROLLED stamp.
     public var marks: PrintMarks
+    /// Charts printed after the form's sections (a report's figures drawn), each whole on a page.
+    public var charts: [Chart] = []
 
     public init(settings: Settings, language: Language = .both, formTitles: [String: Bilingual] = [:],
                 marks: PrintMarks = PrintMarks()) {
@@ -59,6 +61,11 @@ public struct HTMLRenderer: Sendable {
             h += "<section" + (section.pageBreakBefore ? " class=\"break\"" : "") + " id=\"s-" + section.id + "\">\n"
             h += "<h2>" + lang.label(section.label) + "</h2>\n"
             h += cells.section(section)
+            h += "</section>\n"
+        }
+        if !charts.isEmpty {
+            h += "<section class=\"charts\" id=\"s-charts\">\n<h2>" + lang.label(Bilingual(zh: "图表", en: "Charts")) + "</h2>\n"
+            for (i, chart) in charts.enumerated() { h += "<figure class=\"chart\">\n" + chart.svg(id: "chart\(i + 1)") + "</figure>\n" }
             h += "</section>\n"
         }
         h += footer(t)

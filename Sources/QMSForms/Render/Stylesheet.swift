@@ -70,6 +70,7 @@ enum Stylesheet {
         ol, ul { margin: 1mm 0 2mm; padding-left: 7mm; line-height: 1.5; }
         figure { margin: 3mm 0; break-inside: avoid; }
         figure.flow svg { width: 100%; height: auto; font-family: inherit; }
+        figure.chart svg { width: 100%; height: auto; font-family: inherit; }
         figure figcaption, table.turtle caption { text-align: center; font-size: 9pt; margin-top: 1mm; }
         table.turtle { table-layout: fixed; }
         table.turtle td { border: 1px solid #000; padding: 2mm; vertical-align: top; width: 33%; }

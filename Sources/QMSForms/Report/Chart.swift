@@ -16,8 +16,8 @@ public struct Chart: Sendable, Equatable {
         case bar
         /// Bars from largest to smallest with the cumulative share as a line (right axis, %).
         case pareto
-        /// A line through the values in order, with an optional dashed target line.
-        case trend(target: Double?)
+        /// A line through the values in order.
+        case trend
     }
 
     public var kind: Kind
@@ -27,9 +27,13 @@ public struct Chart: Sendable, Equatable {
     public var values: [Double]
     /// Printed after values on the axis (`%`, `分`), if any.
     public var unit: String
+    /// A dashed line at this value, labelled (bar and trend charts): the 80-point target.
+    public var target: Double?
 
-    public init(kind: Kind, title: String, description: String, labels: [String], values: [Double], unit: String = "") {
+    public init(kind: Kind, title: String, description: String, labels: [String], values: [Double], unit: String = "",
+                target: Double? = nil) {
         self.kind = kind
+        self.target = target
         self.title = title
         self.description = description
         self.labels = labels
@@ -60,7 +64,7 @@ public struct Chart: Sendable, Equatable {
         let (labels, values, cumulative): ([String], [Double], [Double])
         if kind == .pareto { (labels, values, cumulative) = paretoOrder } else { (labels, values, cumulative) = (self.labels, self.values, []) }
         let plotWidth = Chart.width - Chart.left - Chart.right, plotHeight = Chart.height - Chart.top - Chart.bottom
-        var top = Chart.niceTop(max(values.max() ?? 0, { if case let .trend(t?) = kind { t } else { 0 } }()))
+        var top = Chart.niceTop(max(values.max() ?? 0, kind == .pareto ? 0 : target ?? 0))
         if top <= 0 { top = 1 }
         func y(_ v: Double) -> Double { Chart.top + plotHeight - v / top * plotHeight }
         let step = plotWidth / Double(max(values.count, 1))
@@ -88,18 +92,18 @@ public struct Chart: Sendable, Equatable {
                     + " fill=\"url(#\(id)-hatch)\" stroke=\"#000\"/>\n"
                 s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 4))\" text-anchor=\"middle\" font-size=\"12\">" + Chart.number(v) + "</text>\n"
             }
-        case let .trend(target):
-            if let target {
-                s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(y(target)))\" x2=\"\(f(Chart.width - Chart.right))\" y2=\"\(f(y(target)))\""
-                    + " stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"8 4\"/>\n"
-                s += "<text x=\"\(f(Chart.width - Chart.right + 4))\" y=\"\(f(y(target) + 4))\" font-size=\"11\">" + Chart.number(target) + "</text>\n"
-            }
+        case .trend:
             s += "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"2\" points=\""
                 + values.indices.map { f(x($0)) + "," + f(y(values[$0])) }.joined(separator: " ") + "\"/>\n"
             for (i, v) in values.enumerated() {
                 s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"4\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"/>\n"
                 s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 9))\" text-anchor=\"middle\" font-size=\"12\">" + Chart.number(v) + "</text>\n"
             }
+        }
+        if let target, kind != .pareto {
+            s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(y(target)))\" x2=\"\(f(Chart.width - Chart.right))\" y2=\"\(f(y(target)))\""
+                + " stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"8 4\"/>\n"
+            s += "<text x=\"\(f(Chart.width - Chart.right + 4))\" y=\"\(f(y(target) + 4))\" font-size=\"11\">" + Chart.number(target) + "</text>\n"
         }
         if kind == .pareto {
             // Cumulative share: right axis 0–100 %, a line with square markers, the 80 % line dashed.

@@ -49,6 +49,27 @@ public enum SurveySummary {
     }
 
     private static func text(_ s: String) -> DataNode { DataNode(.string(s)) }
+
+    /// The summary's figures drawn: item averages and each customer's score, against 80.
+    public static func charts(_ figures: SurveyFigures, template: Template) -> [Chart] {
+        var columns: [String: Bilingual] = [:]
+        if case let .table(t)? = template.field("results")?.kind { for c in t.columns { columns[c.id] = c.label } }
+        let answered = items.filter { figures.itemAverages[$0] != nil }
+        let averages = answered.map { Double(figures.itemAverages[$0]!) ?? 0 }
+        let itemNames = answered.map { columns[$0]?.zh ?? $0 }
+        let scored = figures.customers.filter { $0.valid && $0.score != nil }
+        let scores = scored.map { Double($0.score!) ?? 0 }
+        func listed(_ names: [String], _ values: [Double]) -> String {
+            zip(names, values).map { "\($0) \(Chart.number($1))" }.joined(separator: "，")
+        }
+        return [
+            Chart(kind: .bar, title: "各项平均得分 Item averages (\(figures.campaign))",
+                  description: "目标 80 分 / target 80: " + listed(itemNames, averages), labels: itemNames, values: averages, target: 80),
+            Chart(kind: .bar, title: "各顾客得分 Scores by customer (\(figures.campaign))",
+                  description: "目标 80 分 / target 80: " + listed(scored.map(\.customer), scores),
+                  labels: scored.map(\.customer), values: scores, target: 80),
+        ]
+    }
 }
 
 /// The figures of a filled summary, every rate with its parts, for `--format json`.
