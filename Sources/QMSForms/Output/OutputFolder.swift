@@ -13,11 +13,7 @@ public struct OutputFolder: Sendable {
         for file in files where !FileName.isSafe(file.name) {
             throw OutputError(path: file.name, message: "unsafe output file name")
         }
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: url.path, message: "cannot create the output folder: \(error.localizedDescription)")
-        }
+        try create()
         var temporaries: [(URL, URL)] = []
         defer { for (temp, _) in temporaries { unlink(temp.path) } }
         for file in files {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strict ISO 8601 dates and date-times, with the day arithmetic computations need.
 enum CalendarDate {
     /// `yyyy-mm-dd` → (y, m, d) when it is a real calendar date.
@@ -82,5 +84,19 @@ enum CalendarDate {
             }
         }
         return total
+    }
+
+    /// Day number of a `yyyy-mm-dd` date (for differences in days).
+    static func day(_ s: String) -> Int? { parseDate(s).map { dayNumber($0.0, $0.1, $0.2) } }
+
+    /// The `yyyy-mm-dd` date of a day number.
+    static func date(_ day: Int) -> String {
+        // Walk from the year's first day: day numbers are small enough for this to be quick.
+        var y = 1900
+        while dayNumber(y + 1, 1, 1) <= day { y += 1 }
+        var m = 1
+        while m < 12 && dayNumber(y, m + 1, 1) <= day { m += 1 }
+        let d = day - dayNumber(y, m, 1) + 1
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }
