@@ -21,7 +21,7 @@ struct QMSCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [FormsCommand.self, ShowCommand.self, ValidateCommand.self, FillCommand.self,
-                      BlankCommand.self, SchemaCommand.self, RenderCommand.self, PrintCommand.self, ReportCommand.self, InitCommand.self,
+                      BlankCommand.self, SchemaCommand.self, RenderCommand.self, PrintCommand.self, ReportCommand.self, DemoCommand.self, InitCommand.self,
                       ReviseCommand.self, ApproveCommand.self, ReleaseCommand.self, HistoryCommand.self,
                       DiffCommand.self, RegisterCommand.self, IssueCommand.self, CorrectCommand.self,
                       VoidCommand.self, ArchiveCommand.self]
