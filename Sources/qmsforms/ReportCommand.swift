@@ -5,5 +5,5 @@ import QMSForms
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports computed from the archive.",
-        subcommands: [ReportSurveyCommand.self, ReportOpenActionsCommand.self])
+        subcommands: [ReportAnnualCommand.self, ReportSurveyCommand.self, ReportOpenActionsCommand.self])
 }

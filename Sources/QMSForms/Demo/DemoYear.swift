@@ -97,6 +97,7 @@ public struct DemoYear: Sendable {
         for (i, complaint) in complaints.filter({ $0.category == "a" || $0.category == "b" }).enumerated() {
             let recent = complaint.day > day(11, 1)
             var feedback = moved(feedbackBase, from: "2026-03-11", to: complaint.day).setting(["a", "customer"], .text(complaint.customer))
+                .setting(["a", "model"], .text(["HV-200", "HV-150", "PV-32", "HV-300"][rng.below(4)]))
             if recent { feedback = feedback.removing(["d", "e"]) }
             let fk = try put("feedback", feedback, on: complaint.day)
             if i % 2 == 0 {
@@ -129,14 +130,18 @@ public struct DemoYear: Sendable {
         let first = day(1, 6), last = day(12, 20)
         for k in 0..<shipments {
             let target = first + k * (last - first) / max(shipments, 1)
+            var line = (shippingBase["goods"]?["lines"]).flatMap { if case let .list(l) = $0.value { l.first } else { nil } } ?? DataNode(.map([]))
+            line = line.setting(["qty"], .number(100 + rng.below(900))).setting(["lot"], .text(String(format: "L%02d%04d", year % 100, k)))
             let notice = moved(shippingBase, from: "2026-03-24", to: target)
                 .setting(["consignee", "customer"], .text(customers[rng.below(customers.count)]))
+                .setting(["goods", "lines"], DataNode(.list([line])))
             try put("shipping", notice, on: target - 1)
         }
 
         // The December survey of every customer; a score under 80 is followed by a CAPA.
         let surveyBase = try example("survey")
         let ratings = ["quality", "delivery", "packaging", "documents", "communication", "service", "price"]
+        var scores: [Double] = []
         for (k, customer) in customers.enumerated() {
             var survey = moved(surveyBase, from: "2026-12-01", to: day(12, 1))
                 .setting(["header", "customer"], .text(customer)).setting(["header", "campaign"], .text("MYDC-\(year)"))
@@ -147,11 +152,20 @@ public struct DemoYear: Sendable {
                 points += weight * (rating == "很满意" ? 100 : rating == "满意" ? 80 : 60) / 100
                 survey = survey.setting(["ratings_section", "ratings", item], DataNode(.map([("rating", .text(rating))])))
             }
+            scores.append((points * 10).rounded() / 10)
             if (points * 10).rounded() / 10 < 80, let capa = capas.last {
                 survey = survey.setting(["evaluation", "capa_ref"], .text(capa)).setting(["evaluation", "action_lt80"], .text("走访并制定改进措施"))
             }
             try put("survey", survey, on: day(12, 9 + k % 5))
         }
+
+        // The campaign's summary: three of the surveys sent out did not come back.
+        var summary = try SurveySummary.data(from: archive, campaign: "MYDC-\(year)", issued: customers.count + 3,
+                                             signers: ["compiled": "赵丽", "reviewed": "孙伟", "approved": "周建国"])
+        if scores.reduce(0, +) / Double(scores.count) < 80, let capa = capas.last {
+            summary = summary.setting(["totals", "action_lt80"], .text("专项改进：随货文件与交付")).setting(["totals", "capa_ref"], .text(capa))
+        }
+        try put("survey-summary", summary, on: day(12, 22))
 
         // Quarterly visits to the key customers (one missed in Q3).
         let visitBase = try example("visit")

@@ -10,8 +10,14 @@
 /// fixed rows, a mapping keyed by row key).
 public struct RecordValidator: Sendable {
     public let template: Template
+    /// Fields that may stay empty although the template requires them: a draft that people
+    /// complete on paper (a report's conclusions, its signatures). Nothing else is relaxed.
+    public var leavingBlank: Set<String> = []
 
-    public init(template: Template) { self.template = template }
+    public init(template: Template, leavingBlank: Set<String> = []) {
+        self.template = template
+        self.leavingBlank = leavingBlank
+    }
 
     /// Validates `data`; `source` names the data in the error.
     public func validate(_ data: DataNode, source: String) throws(RecordError) -> Record {
@@ -82,6 +88,7 @@ public struct RecordValidator: Sendable {
         let flagged = Set(reader.problems.map(\.path))
         problems += requirements.check().filter {
             !(($0.rule == .required || $0.rule == .requiredWhen) && flagged.contains($0.path))
+                && !($0.rule == .required && leavingBlank.contains(String($0.path.split(separator: ".").last ?? "")))
         }
         guard problems.isEmpty else { throw RecordError(source: source, problems: problems) }
         let statuses = Calculator(template: template).statuses(values: values, computed: computed,

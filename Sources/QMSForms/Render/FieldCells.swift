@@ -77,7 +77,11 @@ struct FieldCells {
     /// The inside of a value cell: the value when filled, boxes and ticks when blank.
     func content(_ field: Field, _ value: Value?) -> String {
         guard let value else {
-            if record != nil && !field.isComputed { return "<div class=\"v\"></div>" }
+            // An empty multiline field keeps its ruled lines on a filled form: room to write by hand.
+            if record != nil && !field.isComputed {
+                if case .multiline = field.kind { return blank(field) }
+                return "<div class=\"v\"></div>"
+            }
             return blank(field)
         }
         switch (field.kind, value) {

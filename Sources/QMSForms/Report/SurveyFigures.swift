@@ -2,13 +2,6 @@ import Foundation
 
 /// The figures of a filled summary, every rate with its parts, for `--format json`.
 public struct SurveyFigures: Codable, Sendable, Equatable {
-    public struct Rate: Codable, Sendable, Equatable {
-        public var numerator: String
-        public var denominator: String
-        public var formula: String
-        public var value: String?
-    }
-
     public struct Customer: Codable, Sendable, Equatable {
         public var customer: String
         public var survey: String?
