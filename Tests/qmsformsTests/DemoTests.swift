@@ -109,6 +109,39 @@ import Testing
         #expect(json["complaintsByProduct"] as? [String: Int] == products)
         let keyCustomers = Set(visits.flatMap { values($0, "customer") }).count
         #expect(rate("visits") == (visits.count, keyCustomers * 4))
+        // The remaining figures, counted the same way.
+        let opinions = try records("SG-QR-07-04"), services = try records("SG-QR-07-01"), eightDs = try records("SG-QR-22-02")
+        #expect(json["opinions"] as? Int == opinions.count && json["services"] as? Int == services.count)
+        #expect(json["customers"] as? Int == Set(shipping.flatMap { values($0, "customer") }).count)
+        #expect(json["keyCustomers"] as? Int == keyCustomers)
+        func tally(_ items: [String]) -> [String: Int] { Dictionary(items.map { ($0, 1) }, uniquingKeysWith: +) }
+        #expect(json["callsByChannel"] as? [String: Int] == tally(rows.flatMap { values($0, "channel") }))
+        #expect(json["callsByType"] as? [String: Int] == tally(rows.flatMap { values($0, "type") }))
+        let complaintRows = rows.filter { values($0, "type") == ["complaint"] }
+        var months = Array(repeating: 0, count: 12), firstSeen: Set<String> = [], repeats = 0
+        for row in complaintRows {
+            months[Int(values(row, "received_at")[0].dropFirst(5).prefix(2))! - 1] += 1
+            if !firstSeen.insert(values(row, "customer")[0] + values(row, "complaint_cat")[0]).inserted { repeats += 1 }
+        }
+        #expect(json["complaintsByMonth"] as? [Int] == months)
+        #expect(json["complaintsByCustomer"] as? [String: Int] == tally(complaintRows.flatMap { values($0, "customer") }))
+        #expect(json["repeatComplaints"] as? Int == repeats)
+        let affected = feedback.flatMap { values($0, "qty_affected") }.compactMap(Int.init).reduce(0, +)
+        #expect(json["nonconformingQuantity"] as? Int == affected && rate("ppm") == (affected, delivered))
+        let verified = capas.flatMap { values($0, "verify_result") }
+        #expect(rate("capaEffective") == (verified.filter { $0 == "effective" }.count, verified.count))
+        #expect(json["eightDOpened"] as? Int == eightDs.count)
+        #expect(json["eightDClosed"] as? Int == eightDs.filter { values($0, "status").first == "closed" }.count)
+        let points = ["very_satisfied": 100.0, "satisfied": 80, "neutral": 60, "dissatisfied": 40, "very_dissatisfied": 20]
+        let averages = json["itemAverages"] as? [String: Double] ?? [:]
+        for item in ["quality", "delivery", "packaging", "documents", "communication", "service", "price"] {
+            let given = surveys.compactMap { xml -> Double? in
+                let row = xml.components(separatedBy: "<row key=\"\(item)\">").dropFirst().first ?? ""
+                return values(row, "rating").first.flatMap { points[$0] }
+            }
+            #expect(averages[item] == (given.reduce(0, +) / Double(given.count) * 10).rounded() / 10, "\(item)")
+        }
+        #expect((json["below80"] as? [String])?.count == scores.filter { $0 < 80 }.count)
         for key in ["replyOnTime", "complaintRate", "ppm", "onTimeDelivery", "surveyReturnRate", "capaOnTime", "capaEffective", "visits"] {
             #expect((json[key] as? [String: Any])?["formula"] as? String != nil, "\(key) without its formula")
         }
