@@ -158,6 +158,15 @@ import Testing
             #expect(vnu.status == 0, "Nu checker: \(vnu.stderr)")
         } else if CLI.isCI { Issue.record("the Nu checker is missing, and CI=true requires it") }
 
+        // On paper: A4 pages with their header and numbering, charts inside the margins, signature blocks whole.
+        let paper = PrintTests()
+        if let tools = paper.judges() {
+            let printed = try CLI.run(CLI.binary, ["print", page.path, "--pdf", "annual.pdf"], in: ws)
+            #expect(printed.status == 0, "\(printed.stderr)")
+            try paper.checkPaper(try PDFInspection(ws.appendingPathComponent("annual.pdf"), tools: tools), of: page, record: "DRAFT",
+                                 titles: try paper.formTitles())
+        }
+
         // Issued only with what people wrote.
         let refused = try CLI.run(CLI.binary, ["report", "annual", "--year", "2026", "--issue", "--by", "王芳"], in: ws)
         #expect(refused.status == 2 && refused.stderr.contains("--notes"))

@@ -39,7 +39,10 @@ public struct HTMLRenderer: Sendable {
         let lang = language
         let number = record?.displayNumber ?? ""
         let title = lang.plain(t.title)
-        let headerLeft = lang.plain(settings.company) + "  " + title
+        // The running header stays on one line: in both languages it names company and form in
+        // Chinese (page 1's title block carries the English); the number side never wraps.
+        let short: Language = lang == .both ? .zh : lang
+        let headerLeft = short.plain(settings.company) + "  " + short.plain(t.title)
         let headerRight = t.number + " " + t.control.revision.description + marks.headerText(lang)
             + (t.document != nil ? "" : "  " + (lang == .en ? "No. " : "记录编号 ") + (record?.displayNumber ?? "__________"))
         var h = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"

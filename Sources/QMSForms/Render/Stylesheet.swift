@@ -15,7 +15,7 @@ enum Stylesheet {
         return """
         @page { size: A4\(landscape ? " landscape" : ""); margin: 18mm 14mm 16mm 14mm;
           @top-left { content: \(HTML.cssString(headerLeft)); font-size: 8pt; color: #333; }
-          @top-right { content: \(HTML.cssString(headerRight)); font-size: 8pt; color: #333; }
+          @top-right { content: \(HTML.cssString(headerRight)); font-size: 8pt; color: #333; white-space: nowrap; }
           @bottom-center { content: \(page); font-size: 8pt; } }
         * { box-sizing: border-box; }
         html { font-family: \(fonts); font-size: 10pt; color: #000; background: #fff; }
