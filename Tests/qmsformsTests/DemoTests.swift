@@ -153,10 +153,7 @@ import Testing
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.components(separatedBy: "<figure class=\"chart\">").count - 1 == 3)
         #expect(html.contains("class=\"cumulative\""), "the Pareto line")
-        if let java = CLI.which("java"), let jar = CLI.vnuJar {
-            let vnu = try CLI.run(java, ["-jar", jar.path, "--errors-only", page.path])
-            #expect(vnu.status == 0, "Nu checker: \(vnu.stderr)")
-        } else if CLI.isCI { Issue.record("the Nu checker is missing, and CI=true requires it") }
+        try expectValidHTML([page])
 
         // On paper: A4 pages with their header and numbering, charts inside the margins, signature blocks whole.
         let paper = PrintTests()

@@ -35,7 +35,8 @@ extension Archive {
                                         html: store.directory.appendingPathComponent("\(path)/r\(rev).html"),
                                         xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256))
             }
-            let results = FileCheck.run(checks)
+            let toCheck = checks
+            let results = parallelMap(toCheck.count) { toCheck[$0].run() }
             for result in results {
                 problems += result.problems
                 bytes += result.bytes
@@ -108,24 +109,6 @@ struct FileCheck: Sendable {
             if ControlStore.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(html.path))") }
         } else { result.problems.append("\(label): the HTML print is missing (\(html.path))") }
         return result
-    }
-
-    /// Runs `checks` on every core; results in the order of `checks`.
-    static func run(_ checks: [FileCheck]) -> [Result] {
-        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, checks.count))
-        let box = ResultBox(count: checks.count)
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            for i in stride(from: worker, to: checks.count, by: threads) { box.set(i, checks[i].run()) }
-        }
-        return box.results
-    }
-
-    private final class ResultBox: @unchecked Sendable {
-        private var slots: [Result]
-        private let lock = NSLock()
-        init(count: Int) { slots = Array(repeating: Result(), count: count) }
-        func set(_ i: Int, _ r: Result) { lock.lock(); slots[i] = r; lock.unlock() }
-        var results: [Result] { lock.lock(); defer { lock.unlock() }; return slots }
     }
 }
 

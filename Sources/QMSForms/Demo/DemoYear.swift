@@ -47,8 +47,7 @@ public struct DemoYear: Sendable {
         func moved(_ base: DataNode, from anchor: String, to target: Int) -> DataNode { base.movingDates(by: target - CalendarDate.day(anchor)!) }
         @discardableResult
         func put(_ alias: String, _ data: DataNode, on target: Int) throws -> String {
-            let now = ISO8601DateFormatter().date(from: CalendarDate.date(target) + "T10:00:00Z")!
-            let number = try archive.issue(alias, data: data, source: "demo \(year) \(alias)", by: by, now: now).number
+            let number = try issue(alias, data, on: target, into: archive, by: by)
             issued.numbers[alias, default: []].append(number)
             return number
         }
@@ -140,20 +139,15 @@ public struct DemoYear: Sendable {
 
         // The December survey of every customer; a score under 80 is followed by a CAPA.
         let surveyBase = try example("survey")
-        let ratings = ["quality", "delivery", "packaging", "documents", "communication", "service", "price"]
-        var scores: [Double] = []
         for (k, customer) in customers.enumerated() {
             var survey = moved(surveyBase, from: "2026-12-01", to: day(12, 1))
                 .setting(["header", "customer"], .text(customer)).setting(["header", "campaign"], .text("MYDC-\(year)"))
-            var points = 0.0
-            let weights: [Double] = [30, 20, 10, 10, 10, 15, 5]
-            for (item, weight) in zip(ratings, weights) {
+            for item in SurveySummary.items {
                 let rating = rng.pick([("很满意", 3), ("满意", 6), ("一般", 3)])
-                points += weight * (rating == "很满意" ? 100 : rating == "满意" ? 80 : 60) / 100
                 survey = survey.setting(["ratings_section", "ratings", item], DataNode(.map([("rating", .text(rating))])))
             }
-            scores.append((points * 10).rounded() / 10)
-            if (points * 10).rounded() / 10 < 80, let capa = capas.last {
+            let low = try formScore("survey", survey, using: archive) < 80
+            if low, let capa = capas.last {
                 survey = survey.setting(["evaluation", "capa_ref"], .text(capa)).setting(["evaluation", "action_lt80"], .text("走访并制定改进措施"))
             }
             try put("survey", survey, on: day(12, 9 + k % 5))
@@ -162,7 +156,8 @@ public struct DemoYear: Sendable {
         // The campaign's summary: three of the surveys sent out did not come back.
         var summary = try SurveySummary.data(from: archive, campaign: "MYDC-\(year)", issued: customers.count + 3,
                                              signers: ["compiled": "赵丽", "reviewed": "孙伟", "approved": "周建国"])
-        if scores.reduce(0, +) / Double(scores.count) < 80, let capa = capas.last {
+        let lowOverall = try formScore("survey-summary", summary, using: archive) < 80
+        if lowOverall, let capa = capas.last {
             summary = summary.setting(["totals", "action_lt80"], .text("专项改进：随货文件与交付")).setting(["totals", "capa_ref"], .text(capa))
         }
         try put("survey-summary", summary, on: day(12, 22))
@@ -179,5 +174,18 @@ public struct DemoYear: Sendable {
             }
         }
         return issued
+    }
+
+    /// The score the form itself computes for `data` (a survey or the summary: field `csi`).
+    func formScore(_ form: String, _ data: DataNode, using store: Archive) throws -> Double {
+        let template = try store.control.templateForFilling(form).0
+        let record = try RecordValidator(template: template, leavingBlank: ["capa_ref", "action_lt80"]).validate(data, source: "demo")
+        return Double(record.value("csi")?.lexical ?? "") ?? 100
+    }
+
+    /// Issues `data` as a record of `form` dated (numbered, logged) on day `target`.
+    private func issue(_ form: String, _ data: DataNode, on target: Int, into archive: Archive, by: String) throws -> String {
+        let now = ISO8601DateFormatter().date(from: CalendarDate.date(target) + "T10:00:00Z")!
+        return try archive.issue(form, data: data, source: "demo \(year) \(form)", by: by, now: now).number
     }
 }

@@ -65,11 +65,10 @@ public struct BatchRun: Sendable {
             more = items.count == chunk
             if items.isEmpty { break }
             let batch = items
-            let results = Results<Result<Output, any Error>>(count: batch.count)
-            parallel(batch.count) { i in results.set(i, Result { try work(batch[i]) }) }
+            let results = parallelMap(batch.count, threads: workers) { i in Result { try work(batch[i]) } }
             var accepted: [Output] = []
             for (i, item) in batch.enumerated() {
-                let result = results.get(i)
+                let result = results[i]
                 switch try commit(item, result) {
                 case let .ok(bytes):
                     summary.ok += 1
@@ -83,43 +82,14 @@ public struct BatchRun: Sendable {
                 }
                 if summary.stopped { break }
             }
-            let written = Results<Result<Int, any Error>>(count: accepted.count)
             let outputs = accepted
-            parallel(outputs.count) { i in written.set(i, Result { try write(outputs[i]) }) }
-            for i in 0..<outputs.count { summary.bytes += try written.get(i).get() }
+            for written in parallelMap(outputs.count, threads: workers, { i in Result { try write(outputs[i]) } }) {
+                summary.bytes += try written.get()
+            }
             summary.seconds = Date().timeIntervalSince(started)
             progress(summary)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
-    }
-
-    /// Runs `body(0..<count)` on up to `workers` threads, each taking every `workers`-th index.
-    private func parallel(_ count: Int, _ body: @Sendable (Int) -> Void) {
-        let threads = min(workers, count)
-        guard threads > 1 else { for i in 0..<count { body(i) }; return }
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            for i in stride(from: worker, to: count, by: threads) { body(i) }
-        }
-    }
-
-    /// One slot per record of a chunk, each written by exactly one worker.
-    private final class Results<Value>: @unchecked Sendable {
-        private var slots: [Value?]
-        private let lock = NSLock()
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ i: Int, _ value: Value) {
-            lock.lock()
-            slots[i] = value
-            lock.unlock()
-        }
-
-        func get(_ i: Int) -> Value {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots[i]!
-        }
     }
 }
