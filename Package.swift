@@ -3,10 +3,10 @@ import PackageDescription
 
 let package = Package(
     name: "qmsforms",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "QMSForms", targets: ["QMSForms"]),
-        .executable(name: "qmsforms", targets: ["qmsforms"]),
+        .executable(name: "qmsforms", targets: ["QMSFormsCLI"]),
         .executable(name: "qmsforms-bench", targets: ["qmsforms-bench"]),
     ],
     dependencies: [
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +23,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "XMLSupport", dependencies: ["CLibXML2"]),
+        // Builds forms/ (templates, schema, examples) into the library: see ShippedForms.
+        .executableTarget(name: "FormEmbedder"),
+        .plugin(name: "EmbedForms", capability: .buildTool(), dependencies: ["FormEmbedder"]),
         .target(
             name: "QMSForms",
             dependencies: [
@@ -29,19 +33,23 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            plugins: ["EmbedForms"]
         ),
+        .target(name: "QMSFormsDemo", dependencies: ["QMSForms"]),
         .executableTarget(
-            name: "qmsforms",
+            name: "QMSFormsCLI",
             dependencies: [
                 "QMSForms",
+                "QMSFormsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "qmsforms-bench", dependencies: ["QMSForms"], path: "Sources/qmsforms-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], exclude: ["Golden"]),
-        .testTarget(name: "qmsformsTests", dependencies: ["QMSForms", "qmsforms"]),
+        .testTarget(name: "QMSFormsDemoTests", dependencies: ["QMSForms", "QMSFormsDemo"]),
+        .testTarget(name: "QMSFormsCLITests", dependencies: ["QMSForms", "QMSFormsCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

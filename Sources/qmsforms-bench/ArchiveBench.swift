@@ -8,7 +8,7 @@ func archiveBench() throws {
     let forms = URL(fileURLWithPath: argument("--forms", "forms"))
     let root = URL(fileURLWithPath: argument("--workspace", NSTemporaryDirectory() + "qmsforms-bench-\(getpid())"))
     try? FileManager.default.removeItem(at: root)
-    let workspace = try Workspace.create(at: root, from: forms)
+    let workspace = try Workspace.create(at: root, from: .folder(forms))
     let archive = try Archive(workspace: workspace)
 
     let generator = try RecordGenerator(forms: forms, numbered: false)
@@ -34,7 +34,7 @@ func archiveBench() throws {
         ("by number", .init(number: String(format: "8D-2026-%03d", count / 2))),
         ("by customer", .init(customer: "新成")),
         ("by category and form", .init(form: "8d", complaintCategory: "c")),
-        ("by date range", .init(from: "2026-03-01", to: "2026-03-31")),
+        ("by date range", .init(from: Day("2026-03-01"), to: Day("2026-03-31"))),
         ("free text (trigram)", .init(text: "批次 \(count - 1)")),
         ("free text (short)", .init(text: "划伤")),
     ]

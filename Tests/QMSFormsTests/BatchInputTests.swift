@@ -49,7 +49,7 @@ struct BatchInputTests {
             #expect(error.problems.contains { $0.path == "d3.containment[1].suspect_qty" && $0.line == 4 })
         }
         #expect(throws: DataError.self) { try all[2].parse(template: template) }
-        do { _ = try all[2].parse(template: template) } catch { #expect(error.line == 5) }
+        do { _ = try all[2].parse(template: template) } catch let error as DataError { #expect(error.line == 5) } catch { Issue.record(error) }
         #expect(all[3].fallbackName == "r-000004")
     }
 

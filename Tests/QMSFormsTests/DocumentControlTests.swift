@@ -64,7 +64,7 @@ import Testing
         let data = Data("<x/>".utf8)
         let file = try store.freeze(data, number: "SG-QR-99-01", revision: Revision("A/0")!)
         #expect(throws: ChangeControlError.self) { try store.freeze(data, number: "SG-QR-99-01", revision: Revision("A/0")!) }
-        let entry = ControlStore.State.Released(revision: "A/0", sha256: ControlStore.sha256(data), file: file, effective: "2026-01-01", releasedAt: "")
+        let entry = ControlStore.State.Released(revision: "A/0", sha256: Digest.sha256(data), file: file, effective: "2026-01-01", releasedAt: "")
         #expect(try store.frozen(entry, number: "SG-QR-99-01") == data)
         var wrong = entry
         wrong.sha256 = String(repeating: "0", count: 64)

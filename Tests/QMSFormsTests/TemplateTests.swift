@@ -13,11 +13,6 @@ import Testing
         #expect(throws: TemplateError.self) { try Fixtures.catalog.template(named: "nope") }
     }
 
-    @Test func embeddedLanguageSchemaIsTheShippedFile() throws {
-        let file = try String(contentsOf: Fixtures.forms.appendingPathComponent("schema/template.xsd"), encoding: .utf8)
-        #expect(TemplateLanguage.schema + "\n" == file, "run scripts/embed-template-schema")
-    }
-
     @Test func templateCarriesControlDataAndHash() {
         let t = Fixtures.template("8d")
         #expect(t.control.revision == Revision(edition: "A", number: 0))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XMLSupport
 
 /// The record archive of a controlled workspace: records issued under numbers that are never
@@ -14,24 +15,26 @@ public struct Archive: Sendable {
     public let workspace: Workspace
     let control: ChangeControl
     let store: ArchiveStore
+    /// What "today" is for retention and "now" for the audit trail.
+    public let clock: WallClock
     private let connection = IndexConnection()
 
-    public init(workspace: Workspace) throws {
+    public init(workspace: Workspace, clock: WallClock = .system) throws {
         guard workspace.isControlled else { throw ArchiveError.notControlled(workspace.root.path) }
         self.workspace = workspace
+        self.clock = clock
         self.control = try ChangeControl(workspace: workspace)
         self.store = ArchiveStore(directory: workspace.root.appendingPathComponent("archive"))
     }
 
     /// The index, opened on first use and kept (reopened after the file was deleted).
-    final class IndexConnection: @unchecked Sendable {
-        private let lock = NSLock()
-        private var open: ArchiveIndex?
+    final class IndexConnection: Sendable {
+        private let open = Mutex<ArchiveIndex?>(nil)
 
         func get(_ url: URL) throws -> ArchiveIndex {
-            try lock.withLock {
+            try open.withLock { open in
                 if let open, FileManager.default.fileExists(atPath: url.path) { return open }
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                do throws(FileError) { try DurableFile.makeFolder(url.deletingLastPathComponent()) } catch { throw ArchiveError.file(error) }
                 let index = try ArchiveIndex(url: url)
                 open = index
                 return index
@@ -103,13 +106,14 @@ public struct Archive: Sendable {
 
     /// Disposes of `number` after its retention: the files are deleted, the audit log keeps
     /// the fact, who, when and why.
-    public func dispose(_ number: String, reason: String, by: String, asOf: String? = nil, now: Date = Date()) throws {
+    public func dispose(_ number: String, reason: String, by: String) throws {
+        let now = clock.now
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "dispose") }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
         try store.locked(finish) {
             let history = try entries(of: number, allowVoid: true)
             guard let row = try index().record(number) else { throw ArchiveError.unknownRecord(number) }
-            let day = asOf ?? ChangeControl.today(now)
+            let day = Day(now).description
             guard let until = row.keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: row.keepUntil ?? "its case is closed") }
             let files = history.compactMap(\.recordRevision).flatMap { ["\(row.path)/r\($0).xml", "\(row.path)/r\($0).html"] }
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .dispose, form: history[0].form,
@@ -146,7 +150,7 @@ public struct Archive: Sendable {
         let files = ["\(path)/r\(revision).xml", "\(path)/r\(revision).html"]
         let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action, form: record.template.number,
                                revision: record.template.control.revision.description, number: number, recordRevision: revision,
-                               xmlSHA256: ControlStore.sha256(c14n), htmlSHA256: ControlStore.sha256(html), reason: reason,
+                               xmlSHA256: Digest.sha256(c14n), htmlSHA256: Digest.sha256(html), reason: reason,
                                detail: series, prev: "")
         let pending = ArchiveStore.Pending(entry: entry, files: files, series: series, seq: seq)
         try store.writePending(pending)

@@ -1,5 +1,5 @@
 /// Why an archive action was refused or failed. The archive stays consistent either way.
-public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ArchiveError: QMSError, Equatable {
     case notControlled(String)
     case missingBy(action: String)
     case missingReason(action: String)
@@ -9,7 +9,12 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case disposed(String)
     case notDue(number: String, keepUntil: String)
     case bagExists(String)
-    case io(String)
+    /// A file the archive names is gone (run `archive verify`).
+    case missingFile(String)
+    /// A report found nothing to report on.
+    case nothingArchived(String)
+    case indexUnusable(path: String)
+    case file(FileError)
 
     public var description: String {
         switch self {
@@ -22,7 +27,19 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .disposed(n): "\(n) was disposed of; its files are gone, its audit entries stay"
         case let .notDue(n, until): "\(n) must be kept until \(until); it cannot be disposed of before"
         case let .bagExists(path): "\(path) exists already; export writes a new bag"
-        case let .io(message): message
+        case let .nothingArchived(what): "\(what); issue the records first"
+        case let .missingFile(path): "\(path) is missing; run qmsforms archive verify, then restore it from a backup"
+        case let .indexUnusable(path): "the archive index \(path) cannot be opened; rebuild it with qmsforms archive reindex"
+        case let .file(error): error.description
+        }
+    }
+
+    public var category: ErrorCategory {
+        switch self {
+        case .notControlled, .missingBy, .missingReason, .unknownRecord, .nothingArchived: .usage
+        case .numberGiven: .invalidData
+        case .bagExists, .file, .missingFile, .indexUnusable: .io
+        default: .refused
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// One archived record as the index knows it.
 public struct ArchivedRecord: Sendable, Codable, Equatable {
-    public enum State: String, Sendable, Codable { case issued, corrected, void, disposed }
+    public enum State: String, Sendable, Codable, CaseIterable { case issued, corrected, void, disposed }
 
     public var number: String
     public var form: String
@@ -42,7 +42,7 @@ struct ArchiveIndex {
                     CREATE VIRTUAL TABLE IF NOT EXISTS records_text USING fts5(number UNINDEXED, body, tokenize = 'trigram');
                     """)
             }
-        } catch { throw ArchiveError.io("the archive index \(url.path) cannot be opened: \(error)") }
+        } catch { throw ArchiveError.indexUnusable(path: url.path) }
     }
 
     /// Adds or updates a record; its text row shares its rowid, so both stay a key lookup.

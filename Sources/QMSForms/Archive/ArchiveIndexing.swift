@@ -30,7 +30,7 @@ extension Archive {
     /// A record read back from its archived XML, validated against its pinned template.
     func readRecord(path: String, revision: Int) throws -> (Record, Template) {
         let url = store.directory.appendingPathComponent("\(path)/r\(revision).xml")
-        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.io("\(url.path): missing") }
+        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.missingFile(url.path) }
         let reader = RecordXMLReader()
         let (pin, root) = try reader.pin(data, source: url.path)
         let (template, _) = try control.template(pin.form, revision: pin.revision)

@@ -6,16 +6,16 @@ extension Archive {
         public var form: String?
         public var number: String?
         public var customer: String?
-        /// Record dates from / to, inclusive (`yyyy-mm-dd`).
-        public var from: String?
-        public var to: String?
+        /// Record dates from / to, inclusive.
+        public var from: Day?
+        public var to: Day?
         public var status: String?
         public var complaintCategory: String?
         /// Words anywhere in the record's text (any language).
         public var text: String?
         public var state: ArchivedRecord.State?
 
-        public init(form: String? = nil, number: String? = nil, customer: String? = nil, from: String? = nil, to: String? = nil,
+        public init(form: String? = nil, number: String? = nil, customer: String? = nil, from: Day? = nil, to: Day? = nil,
                     status: String? = nil, complaintCategory: String? = nil, text: String? = nil, state: ArchivedRecord.State? = nil) {
             self.form = form
             self.number = number
@@ -31,7 +31,7 @@ extension Archive {
 
     public func search(_ s: Search) throws -> [ArchivedRecord] {
         let form = try s.form.map { try control.templateForFilling($0).0.number }
-        return try index().search(.init(form: form, number: s.number, customer: s.customer, from: s.from, to: s.to,
+        return try index().search(.init(form: form, number: s.number, customer: s.customer, from: s.from?.description, to: s.to?.description,
                                         status: s.status, category: s.complaintCategory, text: s.text, state: s.state))
     }
 
@@ -53,8 +53,8 @@ extension Archive {
     }
 
     /// Records past their retention on `asOf` (default today), not yet disposed of.
-    public func due(asOf: String? = nil) throws -> [ArchivedRecord] {
-        let day = asOf ?? ChangeControl.today()
+    public func due(asOf: Day? = nil) throws -> [ArchivedRecord] {
+        let day = (asOf ?? clock.today).description
         return try index().all().filter { $0.state != .disposed && ($0.keepUntil.map { $0 < day } ?? false) }
     }
 

@@ -26,13 +26,11 @@ struct ArchiveStore {
     /// Runs `body` holding the archive's exclusive lock (across processes), after recovering
     /// from any action a crash interrupted.
     func locked<T>(_ finish: (Pending) throws -> Void, _ body: () throws -> T) throws -> T {
-        do { try FileManager.default.createDirectory(at: recordsURL, withIntermediateDirectories: true) } catch {
-            throw ArchiveError.io("cannot create \(recordsURL.path): \(error.localizedDescription)")
-        }
+        do { try DurableFile.makeFolder(recordsURL) } catch { throw ArchiveError.file(error) }
         let fd = open(directory.appendingPathComponent(".lock").path, O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { throw ArchiveError.io("cannot open the archive lock: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ArchiveError.file(.fromErrno(.lock, path: directory.appendingPathComponent(".lock").path)) }
         defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw ArchiveError.io("cannot lock the archive: \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX) == 0 else { throw ArchiveError.file(.fromErrno(.lock, path: directory.appendingPathComponent(".lock").path)) }
         defer { flock(fd, LOCK_UN) }
         try recover(finish)
         return try body()
@@ -72,7 +70,7 @@ struct ArchiveStore {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(p)
         do { try DurableFile.writeSynced(data, to: pendingURL, replacing: true) } catch {
-            throw ArchiveError.io("cannot write \(pendingURL.path): \(error.message)")
+            throw ArchiveError.file(error)
         }
     }
 
@@ -103,30 +101,16 @@ struct ArchiveStore {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(all)
         do { try DurableFile.writeSynced(data, to: countersURL, replacing: true) } catch {
-            throw ArchiveError.io("cannot write \(countersURL.path): \(error.message)")
+            throw ArchiveError.file(error)
         }
     }
 
     /// Writes a new read-only file: temporary file, fsync, then link to its final name (a
     /// rename that never replaces), then fsync of the folder. Nothing is ever overwritten.
     func writeOnce(_ data: Data, to relative: String) throws {
-        let target = directory.appendingPathComponent(relative)
-        let folder = target.deletingLastPathComponent()
-        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                throw ArchiveError.io("cannot create \(folder.path): \(error.localizedDescription)")
-            }
+        do { try DurableFile.store(data, at: directory.appendingPathComponent(relative), mode: 0o444, replacing: false) } catch {
+            throw ArchiveError.file(error)
         }
-        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        unlink(temp.path)
-        do {
-            try DurableFile.writeSynced(data, to: temp, mode: 0o444)
-            try DurableFile.place(temp, at: target, replacing: false)
-        } catch {
-            unlink(temp.path)
-            throw ArchiveError.io("cannot write \(target.path): \(error.message)")
-        }
-        DurableFile.syncFolder(folder)
     }
 
     /// Deletes `.NAME.PID.tmp` files a killed writer left in `folder` (only ever under the lock).

@@ -102,11 +102,11 @@ struct FileCheck: Sendable {
         if let data = try? Data(contentsOf: xml) {
             result.bytes += data.count
             let c14n = try? XMLTree.canonicalized(data, source: xml.path)
-            if c14n.map(ControlStore.sha256) != xmlSHA256 { result.problems.append("\(label): the XML record was changed (\(xml.path))") }
+            if c14n.map(Digest.sha256) != xmlSHA256 { result.problems.append("\(label): the XML record was changed (\(xml.path))") }
         } else { result.problems.append("\(label): the XML record is missing (\(xml.path))") }
         if let data = try? Data(contentsOf: html) {
             result.bytes += data.count
-            if ControlStore.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(html.path))") }
+            if Digest.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(html.path))") }
         } else { result.problems.append("\(label): the HTML print is missing (\(html.path))") }
         return result
     }

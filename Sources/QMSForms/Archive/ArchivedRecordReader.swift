@@ -13,7 +13,7 @@ extension Archive {
     public func record(_ row: ArchivedRecord) throws -> Record {
         let url = store.directory.appendingPathComponent(row.path).appendingPathComponent("r\(row.revision).xml")
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ArchiveError.io("\(url.path): cannot read: \(error.localizedDescription)") }
+        do { data = try FileError.attempt(.read, url) { try Data(contentsOf: url) } } catch { throw ArchiveError.file(error) }
         let reader = RecordXMLReader()
         let (pin, root) = try reader.pin(data, source: url.path)
         let (template, _) = try control.template(pin.form, revision: pin.revision)

@@ -58,7 +58,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var computedHash: String {
         var copy = self
         copy.hash = ""
-        return ControlStore.sha256(copy.canonicalJSON)
+        return Digest.sha256(copy.canonicalJSON)
     }
 
     /// Sorted keys, no spaces: the same bytes on every machine.

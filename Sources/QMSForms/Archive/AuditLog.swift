@@ -56,7 +56,7 @@ struct AuditLog {
             }
             end = start
         }
-        guard truncate(url.path, off_t(keep)) == 0 else { throw .io("cannot repair \(url.path): \(String(cString: strerror(errno)))") }
+        guard truncate(url.path, off_t(keep)) == 0 else { throw .file(.fromErrno(.write, path: url.path)) }
     }
 
     /// Appends an entry made from `draft` (seq, prev and hash are filled in) and returns it.
@@ -70,14 +70,14 @@ struct AuditLog {
         var line = entry.canonicalJSON
         line.append(UInt8(ascii: "\n"))
         let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        guard fd >= 0 else { throw .io("\(url.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw .file(.fromErrno(.write, path: url.path)) }
         defer { close(fd) }
         let written = line.withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
         guard written == line.count, fsync(fd) == 0 else {
-            let failure = String(cString: strerror(errno))
+            let failure = written < 0 ? errno : written < line.count ? ENOSPC : errno
             // Take back a partial line so the log stays whole.
             _ = ftruncate(fd, lseek(fd, 0, SEEK_END) - off_t(max(written, 0)))
-            throw .io("cannot append to \(url.path): \(failure)")
+            throw .file(.fromErrno(.write, path: url.path, errno: failure))
         }
         return entry
     }

@@ -13,7 +13,7 @@ extension Archive {
     /// Writes a BagIt 1.0 bag (RFC 8493) at `bag`: the records of the range (XML and HTML, every
     /// revision), every template revision they pin, the audit entries of the range, and
     /// SHA-256 and SHA-512 manifests, so `bagit.py --validate` checks it without qmsforms.
-    public func export(to bag: URL, from: String?, to: String?, form: String?, by: String, now: Date = Date()) throws -> ExportSummary {
+    public func export(to bag: URL, from: Day?, to: Day?, form: String?, by: String, now: Date = Date()) throws -> ExportSummary {
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "export") }
         let fm = FileManager.default
         guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }
@@ -21,7 +21,7 @@ extension Archive {
         return try store.locked(finish) {
             func inRange(_ time: String) -> Bool {
                 let day = String(time.prefix(10))
-                return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
+                return (from.map { day >= $0.description } ?? true) && (to.map { day <= $0.description } ?? true)
             }
             let rows = try index().all().filter { $0.state != .disposed && inRange($0.issuedAt) && (formNumber == nil || $0.form == formNumber) }
             let numbers = Set(rows.map(\.number))
@@ -34,7 +34,7 @@ extension Archive {
                 for rev in 0...row.revision {
                     for ext in ["xml", "html"] {
                         let url = store.directory.appendingPathComponent("\(row.path)/r\(rev).\(ext)")
-                        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.io("\(url.path): missing; run qmsforms archive verify") }
+                        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.missingFile(url.path) }
                         payload.append(("data/\(row.path)/r\(rev).\(ext)", data))
                     }
                 }
@@ -67,7 +67,7 @@ extension Archive {
                     Bagging-Date: \(ChangeControl.today(now))
                     Payload-Oxum: \(octets).\(payload.count)
                     External-Description: Quality records exported by qmsforms: XML records of truth, their HTML prints, the template revisions they pin, and the audit-log entries.
-                    Date-Range: \(from ?? "first") to \(to ?? "last")
+                    Date-Range: \(from?.description ?? "first") to \(to?.description ?? "last")
                     Record-Count: \(rows.count)
                     Template-Revision-Count: \(pins.count)
                     Audit-Entry-Count: \(selected.count)
@@ -81,7 +81,7 @@ extension Archive {
             try manifest(tags, SHA512.self).write(to: building.appendingPathComponent("tagmanifest-sha512.txt"))
             try fm.moveItem(at: building, to: bag)
             try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .export,
-                                                 form: formNumber, detail: "\(rows.count) records, \(from ?? "first") to \(to ?? "last"), to \(bag.lastPathComponent)",
+                                                 form: formNumber, detail: "\(rows.count) records, \(from?.description ?? "first") to \(to?.description ?? "last"), to \(bag.lastPathComponent)",
                                                  prev: ""))
             return ExportSummary(records: rows.count, templates: pins.count, auditEntries: selected.count, bytes: octets)
         }

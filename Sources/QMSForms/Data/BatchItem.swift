@@ -29,7 +29,7 @@ public struct BatchItem: Sendable {
     }
 
     /// The data tree, with line numbers as in the input file.
-    public func parse(template: Template) throws(DataError) -> DataNode {
+    public func parse(template: Template) throws -> DataNode {
         switch payload {
         case let .text(bytes, format):
             do {
@@ -39,7 +39,7 @@ public struct BatchItem: Sendable {
         case let .file(url):
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw DataError(source: url.path, format: .yaml, line: 0, message: "cannot read: \(error.localizedDescription)")
+                throw FileError.from(error, .read, path: url.path)
             }
             return try DataSource.parse(Array(data), source: url.path, formatHint: url.pathExtension, template: template)
         case let .csv(header, rows, table):

@@ -1,5 +1,7 @@
 /// Why a data file could not be read at all (as opposed to read but invalid: see ``Problem``).
-public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataError: QMSError, Equatable {
+    public var category: ErrorCategory { .invalidData }
+
     public enum Format: String, Sendable { case json = "JSON", yaml = "YAML", csv = "CSV" }
 
     public var source: String

@@ -1,7 +1,7 @@
 extension DataNode {
     /// A copy with every date — a value that is a `yyyy-mm-dd` date or begins one as a
     /// date-time — moved by `days`; dates inside text stay as written.
-    func movingDates(by days: Int) -> DataNode {
+    public func movingDates(by days: Int) -> DataNode {
         var copy = self
         switch value {
         case let .string(s):
@@ -17,7 +17,7 @@ extension DataNode {
     }
 
     /// A copy with `value` at `path` (map keys), added at the end of its map when missing.
-    func setting(_ path: [String], _ value: DataNode) -> DataNode {
+    public func setting(_ path: [String], _ value: DataNode) -> DataNode {
         guard let key = path.first else { return value }
         var entries = self.entries ?? []
         if let i = entries.firstIndex(where: { $0.key == key }) {
@@ -29,10 +29,12 @@ extension DataNode {
     }
 
     /// A copy without the top-level `keys`.
-    func removing(_ keys: Set<String>) -> DataNode {
+    public func removing(_ keys: Set<String>) -> DataNode {
         DataNode(.map((entries ?? []).filter { !keys.contains($0.key) }), line: line)
     }
 
-    static func text(_ s: String) -> DataNode { DataNode(.string(s)) }
-    static func number(_ n: Int) -> DataNode { DataNode(.number(String(n))) }
+    /// A string value.
+    public static func text(_ s: String) -> DataNode { DataNode(.string(s)) }
+    /// A number value.
+    public static func number(_ n: Int) -> DataNode { DataNode(.number(String(n))) }
 }

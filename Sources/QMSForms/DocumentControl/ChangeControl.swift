@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Revise, approve and release controlled documents in a ``Workspace`` (ISO 9001 7.5.2/7.5.3).
 ///
@@ -26,14 +27,13 @@ public struct ChangeControl: Sendable {
 
     /// Templates parse once per process for the same bytes: the parsed template is kept by the
     /// SHA-256 of the bytes it came from (frozen revisions are hash-checked on every read).
-    final class ParsedTemplates: @unchecked Sendable {
-        private let lock = NSLock()
-        private var bySHA: [String: Template] = [:]
+    final class ParsedTemplates: Sendable {
+        private let bySHA = Mutex<[String: Template]>([:])
 
         func template(sha: String, load: () throws -> Template) throws -> Template {
-            if let t = lock.withLock({ bySHA[sha] }) { return t }
+            if let t = bySHA.withLock({ $0[sha] }) { return t }
             let t = try load()
-            lock.withLock { bySHA[sha] = t }
+            bySHA.withLock { $0[sha] = t }
             return t
         }
     }
@@ -49,15 +49,20 @@ public struct ChangeControl: Sendable {
         var lastRevision: Revision
     }
 
-    func document(_ name: String, in state: ControlStore.State) throws -> Document {
+    /// The register's entry for `name` (number or alias), without reading the working copy.
+    func entry(_ name: String, in state: ControlStore.State) throws(ChangeControlError) -> (index: Int, entry: ControlStore.State.Document) {
         guard let index = state.documents.firstIndex(where: {
             $0.number.caseInsensitiveCompare(name) == .orderedSame || $0.alias == name
         }) else { throw ChangeControlError.unknownDocument(name) }
-        let entry = state.documents[index]
+        return (index, state.documents[index])
+    }
+
+    func document(_ name: String, in state: ControlStore.State) throws -> Document {
+        let (index, entry) = try self.entry(name, in: state)
         let url = workspace.formsDirectory.appendingPathComponent(entry.file)
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw ChangeControlError.io("\(url.path): cannot read the working copy") }
-        let working = try parsed.template(sha: ControlStore.sha256(data) + url.path) { try loader.load(data: data, path: url.path) }
+        do { data = try FileError.attempt(.read, url) { try Data(contentsOf: url) } } catch { throw ChangeControlError.file(error) }
+        let working = try parsed.template(sha: Digest.sha256(data) + url.path) { try loader.load(data: data, path: url.path) }
         let last = entry.released.last!
         return Document(index: index, entry: entry, workingURL: url, workingText: String(decoding: data, as: UTF8.self),
                         working: working, lastReleased: last, lastRevision: Revision(last.revision)!)
@@ -110,10 +115,9 @@ public struct ChangeControl: Sendable {
             throw ChangeControlError.nothingChanged(document: doc.entry.number)
         }
         guard let next = RevisionRule.next(after: declared, major: request.major, letterAfter: doc.working.control.letterAfter) else {
-            throw ChangeControlError.io("\(doc.entry.number): no edition after Z")
+            throw ChangeControlError.noEditionAfterZ(document: doc.entry.number)
         }
-        let date = request.date ?? Self.today()
-        guard CalendarDate.parseDate(date) != nil else { throw ChangeControlError.badDate(date) }
+        let date = (request.date ?? Day(Date())).description
         var remarks = request.remarks
         if next.edition != declared.edition && remarks.isEmpty {
             remarks = "换版 New edition (\(declared.edition)/0–\(declared) consolidated)"
@@ -137,7 +141,7 @@ public struct ChangeControl: Sendable {
     }
 
     /// Signs the open draft of `name` as `role`; the roles sign in order.
-    public func approve(_ name: String, role: Approval.Role, by: String, date: String? = nil) throws {
+    public func approve(_ name: String, role: Approval.Role, by: String, date: Day? = nil) throws {
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeControlError.missingBy(action: "approve") }
         let state = try workspace.store.load()
         let doc = try document(name, in: state)
@@ -153,10 +157,9 @@ public struct ChangeControl: Sendable {
         if role == .approved, !control.selfApproval, control.approvals.first?.name == by {
             throw ChangeControlError.samePerson(document: doc.entry.number, name: by)
         }
-        let day = date ?? Self.today()
-        guard CalendarDate.parseDate(day) != nil else { throw ChangeControlError.badDate(day) }
+        let day = (date ?? Day(Date())).description
         if let last = control.approvals.last, day < last.date {
-            throw ChangeControlError.io("\(doc.entry.number): \(role.rawValue) on \(day) is before \(last.role.rawValue) on \(last.date)")
+            throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)
         }
         var updated = control
         updated.approvals.append(Approval(role: role, name: by, date: day))
@@ -168,8 +171,8 @@ public struct ChangeControl: Sendable {
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
     /// the revision before it is obsolete from that day.
     @discardableResult
-    public func release(_ name: String, effective: String, now: Date = Date()) throws -> Revision {
-        guard CalendarDate.parseDate(effective) != nil else { throw ChangeControlError.badDate(effective) }
+    public func release(_ name: String, effective day: Day, now: Date = Date()) throws -> Revision {
+        let effective = day.description
         var state = try workspace.store.load()
         let doc = try document(name, in: state)
         var control = doc.working.control
@@ -184,7 +187,7 @@ public struct ChangeControl: Sendable {
             throw ChangeControlError.effectiveBeforeApproval(document: doc.entry.number, effective: effective, approved: control.approvals[2].date)
         }
         guard effective >= doc.lastReleased.effective else {
-            throw ChangeControlError.io("\(doc.entry.number): effective \(effective) is before the previous revision's \(doc.lastReleased.effective)")
+            throw ChangeControlError.effectiveBeforePrevious(document: doc.entry.number, effective: effective, previous: doc.lastReleased.effective)
         }
         control.effective = effective
         var editor = TemplateEditor(text: doc.workingText)
@@ -203,10 +206,7 @@ public struct ChangeControl: Sendable {
     }
 
     /// Today, `yyyy-mm-dd`, in local time.
-    public static func today(_ date: Date = Date()) -> String {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-    }
+    public static func today(_ date: Date = Date()) -> String { Day(date).description }
 
     static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()

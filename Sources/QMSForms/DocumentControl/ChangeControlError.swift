@@ -1,7 +1,9 @@
 /// Why a document-control action was refused. Nothing is changed when one is thrown.
-public enum ChangeControlError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ChangeControlError: QMSError, Equatable {
     case notAWorkspace(String)
     case workspaceExists(String)
+    /// The folder for a new workspace holds files already.
+    case folderNotEmpty(String)
     case unknownDocument(String)
     case missingBy(action: String)
     case noDraft(document: String, released: Revision)
@@ -20,13 +22,26 @@ public enum ChangeControlError: Error, Sendable, Equatable, CustomStringConverti
     case notYetEffective(document: String, revision: Revision, from: String)
     case draftNeedsFlag(document: String, revision: Revision)
     case tampered(document: String, revision: Revision, path: String)
-    case io(String)
+    case frozenMissing(document: String, revision: String, path: String)
+    /// A file in `.qms/revisions/` the register does not name.
+    case unregisteredFile(document: String, path: String)
+    case damagedRegister(String)
+    /// An approval dated before the signature it follows.
+    case approvalBeforePrevious(document: String, role: Approval.Role, date: String, previous: Approval)
+    /// An effective date before the previous revision's.
+    case effectiveBeforePrevious(document: String, effective: String, previous: String)
+    case noEditionAfterZ(document: String)
+    /// The working copy lacks an element the change needs to rewrite.
+    case notEditable(document: String, element: String)
+    case file(FileError)
 
     public var description: String {
         switch self {
         case let .notAWorkspace(path):
             "\(path) is not a controlled workspace (no .qms/register.json); create one with: qmsforms init DIR"
         case let .workspaceExists(path): "\(path) already holds a workspace; nothing was changed"
+        case let .folderNotEmpty(path):
+            "\(path) is not empty (and not a workspace); give a new or empty folder for the workspace; nothing was changed"
         case let .unknownDocument(name): "no controlled document '\(name)' in this workspace's register"
         case let .missingBy(action): "\(action) needs --by NAME (or QMS_USER): every change record names who did it"
         case let .noDraft(doc, released):
@@ -57,7 +72,25 @@ public enum ChangeControlError: Error, Sendable, Equatable, CustomStringConverti
         case let .draftNeedsFlag(doc, rev): "\(doc) \(rev) is a draft; filling against a draft needs --draft (the print is marked DRAFT)"
         case let .tampered(doc, rev, path):
             "\(doc) \(rev): the frozen file \(path) no longer matches its SHA-256; it was changed after release"
-        case let .io(message): message
+        case let .frozenMissing(doc, rev, path): "\(doc) \(rev): the frozen file \(path) is missing; restore it from a backup"
+        case let .unregisteredFile(doc, path): "\(doc): \(path) is not in the register; a file nobody released does not belong in .qms/"
+        case let .damagedRegister(path): "\(path) is damaged (not a register qmsforms wrote); restore it from a backup"
+        case let .approvalBeforePrevious(doc, role, date, previous):
+            "\(doc): \(role.rawValue) on \(date) is before \(previous.role.rawValue) on \(previous.date); sign on or after that day"
+        case let .effectiveBeforePrevious(doc, effective, previous):
+            "\(doc): effective \(effective) is before the previous revision's \(previous); choose a day on or after it"
+        case let .noEditionAfterZ(doc): "\(doc): there is no edition after Z"
+        case let .notEditable(doc, element): "\(doc): the working copy has no <\(element)> element to update"
+        case let .file(error): error.description
+        }
+    }
+
+    public var category: ErrorCategory {
+        switch self {
+        case .tampered, .frozenMissing, .damagedRegister, .notEditable: .badTemplate
+        case .file: .io
+        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision, .missingBy: .usage
+        default: .refused
         }
     }
 }

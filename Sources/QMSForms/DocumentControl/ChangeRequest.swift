@@ -15,10 +15,10 @@ public struct ChangeRequest: Sendable {
     public var before: String?
     public var after: String?
     /// The change date; today when `nil`.
-    public var date: String?
+    public var date: Day?
 
     public init(summary: String, pages: String, order: String, by: String, major: Bool = false, remarks: String = "",
-                before: String? = nil, after: String? = nil, date: String? = nil) {
+                before: String? = nil, after: String? = nil, date: Day? = nil) {
         self.summary = summary
         self.pages = pages
         self.order = order

@@ -32,9 +32,11 @@ struct ControlStore {
     }
 
     func load() throws(ChangeControlError) -> State {
-        guard let data = try? Data(contentsOf: registerURL) else { throw .notAWorkspace(directory.deletingLastPathComponent().path) }
+        guard FileManager.default.fileExists(atPath: registerURL.path) else { throw .notAWorkspace(directory.deletingLastPathComponent().path) }
+        let data: Data
+        do { data = try FileError.attempt(.read, registerURL) { try Data(contentsOf: registerURL) } } catch { throw .file(error) }
         do { return try JSONDecoder().decode(State.self, from: data) } catch {
-            throw .io("\(registerURL.path) is damaged: \(error)")
+            throw .damagedRegister(registerURL.path)
         }
     }
 
@@ -42,7 +44,7 @@ struct ControlStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
-        do { data = try encoder.encode(state) } catch { throw .io("cannot encode the register: \(error)") }
+        do { data = try encoder.encode(state) } catch { preconditionFailure("the register always encodes") }
         try write(data, to: "register.json", replacing: true)
     }
 
@@ -57,43 +59,17 @@ struct ControlStore {
     /// The frozen bytes, checked against the SHA-256 the register holds.
     func frozen(_ r: State.Released, number: String) throws(ChangeControlError) -> Data {
         let url = directory.appendingPathComponent(r.file)
-        guard let data = try? Data(contentsOf: url) else { throw .io("\(url.path): frozen revision missing") }
-        guard Self.sha256(data) == r.sha256 else {
+        guard let data = try? Data(contentsOf: url) else { throw .frozenMissing(document: number, revision: r.revision, path: url.path) }
+        guard Digest.sha256(data) == r.sha256 else {
             throw .tampered(document: number, revision: Revision(r.revision) ?? Revision(edition: "A", number: 0), path: url.path)
         }
         return data
     }
 
-    static func sha256(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
     /// Temporary file, fsync, rename, fsync of the folder; `replacing: false` never overwrites.
     func write(_ data: Data, to relative: String, replacing: Bool) throws(ChangeControlError) {
-        let target = directory.appendingPathComponent(relative)
-        let folder = target.deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-            throw .io("cannot create \(folder.path): \(error.localizedDescription)")
+        do { try DurableFile.store(data, at: directory.appendingPathComponent(relative), replacing: replacing) } catch {
+            throw .file(error)
         }
-        if !replacing && FileManager.default.fileExists(atPath: target.path) {
-            throw .io("\(target.path) exists already; frozen files are never overwritten")
-        }
-        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        unlink(temp.path)
-        do {
-            try DurableFile.writeSynced(data, to: temp)
-            try DurableFile.place(temp, at: target, replacing: replacing)
-        } catch {
-            unlink(temp.path)
-            throw .io("cannot write \(target.path): \(error.message)")
-        }
-        DurableFile.syncFolder(folder)
     }
 }

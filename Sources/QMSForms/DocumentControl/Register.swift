@@ -36,8 +36,8 @@ extension ChangeControl {
     }
 
     /// The master list on `asOf` (default today).
-    public func register(asOf: String? = nil) throws -> [RegisterRow] {
-        let day = asOf ?? Self.today()
+    public func register(asOf: Day? = nil) throws -> [RegisterRow] {
+        let day = asOf?.description ?? Self.today()
         let state = try workspace.store.load()
         var rows: [RegisterRow] = []
         for entry in state.documents {
@@ -65,10 +65,11 @@ extension ChangeControl {
     /// The template of `name` at `revision`: a released one from its frozen bytes, or the open draft.
     public func template(_ name: String, revision: Revision) throws -> (Template, RevisionStanding) {
         let state = try workspace.store.load()
-        let doc = try document(name, in: state)
-        if let r = doc.entry.released.first(where: { Revision($0.revision) == revision }) {
-            return (try frozenTemplate(r, number: doc.entry.number), .effective)
+        let entry = try self.entry(name, in: state).entry
+        if let r = entry.released.first(where: { Revision($0.revision) == revision }) {
+            return (try frozenTemplate(r, number: entry.number), .effective)
         }
+        let doc = try document(name, in: state)
         if doc.working.control.revision == revision, revision > doc.lastRevision { return (doc.working, .draft) }
         throw ChangeControlError.noSuchRevision(document: doc.entry.number, revision: revision.description)
     }
@@ -89,15 +90,18 @@ extension ChangeControl {
     }
 
     /// The template a new record of `name` is filled against: the effective revision; with
-    /// `revision`, that one if it is in force; with `draft`, the open draft.
+    /// `revision`, that one if it is in force; with `draft`, the open draft. Only a draft is
+    /// read from the working copy: every released revision comes from its frozen, hash-checked
+    /// bytes, so an edit in progress in `forms/` never changes what records are filled against.
     public func templateForFilling(_ name: String, revision: Revision? = nil, draft: Bool = false,
-                                   asOf: String? = nil) throws -> (Template, RevisionStanding) {
-        let day = asOf ?? Self.today()
+                                   asOf: Day? = nil) throws -> (Template, RevisionStanding) {
+        let day = asOf?.description ?? Self.today()
         let state = try workspace.store.load()
-        let doc = try document(name, in: state)
-        let statuses = statuses(doc.entry, asOf: day)
+        let entry = try self.entry(name, in: state).entry
+        let statuses = statuses(entry, asOf: day)
         let effectiveIndex = statuses.firstIndex(of: .effective)
         if draft {
+            let doc = try document(name, in: state)
             guard try draftRevision(doc) != nil, revision == nil || revision == doc.working.control.revision else {
                 throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
             }
@@ -105,22 +109,25 @@ extension ChangeControl {
         }
         guard let revision else {
             guard let i = effectiveIndex else {
-                throw ChangeControlError.notYetEffective(document: doc.entry.number, revision: doc.lastRevision, from: doc.lastReleased.effective)
+                let last = entry.released.last!
+                throw ChangeControlError.notYetEffective(document: entry.number, revision: Revision(last.revision)!, from: last.effective)
             }
-            return (try frozenTemplate(doc.entry.released[i], number: doc.entry.number), .effective)
+            return (try frozenTemplate(entry.released[i], number: entry.number), .effective)
         }
-        guard let i = doc.entry.released.firstIndex(where: { Revision($0.revision) == revision }) else {
-            if doc.working.control.revision == revision { throw ChangeControlError.draftNeedsFlag(document: doc.entry.number, revision: revision) }
-            throw ChangeControlError.noSuchRevision(document: doc.entry.number, revision: revision.description)
+        guard let i = entry.released.firstIndex(where: { Revision($0.revision) == revision }) else {
+            if (try? document(name, in: state))?.working.control.revision == revision {
+                throw ChangeControlError.draftNeedsFlag(document: entry.number, revision: revision)
+            }
+            throw ChangeControlError.noSuchRevision(document: entry.number, revision: revision.description)
         }
         switch statuses[i] {
         case .obsolete:
-            throw ChangeControlError.obsolete(document: doc.entry.number, revision: revision,
-                                              effective: Revision(doc.entry.released[effectiveIndex!].revision)!)
+            throw ChangeControlError.obsolete(document: entry.number, revision: revision,
+                                              effective: Revision(entry.released[effectiveIndex!].revision)!)
         case .approved:
-            throw ChangeControlError.notYetEffective(document: doc.entry.number, revision: revision, from: doc.entry.released[i].effective)
+            throw ChangeControlError.notYetEffective(document: entry.number, revision: revision, from: entry.released[i].effective)
         default:
-            return (try frozenTemplate(doc.entry.released[i], number: doc.entry.number), .effective)
+            return (try frozenTemplate(entry.released[i], number: entry.number), .effective)
         }
     }
 
@@ -142,14 +149,14 @@ extension ChangeControl {
         for number in (try? FileManager.default.contentsOfDirectory(atPath: revisions.path)) ?? [] {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: revisions.appendingPathComponent(number).path)) ?? []
             where !known.contains("revisions/\(number)/\(file)") {
-                findings.append(.io("\(number): revisions/\(number)/\(file) is not in the register"))
+                findings.append(.unregisteredFile(document: number, path: "revisions/\(number)/\(file)"))
             }
         }
         return findings
     }
 
     /// The templates in force, for listing and for naming forms in procedures.
-    public func effectiveCatalog(asOf: String? = nil) throws -> [Template] {
+    public func effectiveCatalog(asOf: Day? = nil) throws -> [Template] {
         let state = try workspace.store.load()
         return try state.documents.map { try templateForFilling($0.number, asOf: asOf).0 }
     }

@@ -43,7 +43,7 @@ struct TemplateEditor {
     }
 
     private mutating func replace(_ name: String, with element: String) throws(ChangeControlError) {
-        guard let r = range(of: name) else { throw .io("the template has no <\(name)> element to update") }
+        guard let r = range(of: name) else { throw .notEditable(document: "the working copy", element: name) }
         text.replaceSubrange(r, with: element)
     }
 

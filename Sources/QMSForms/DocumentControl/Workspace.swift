@@ -4,7 +4,8 @@ import Foundation
 /// `qms.yaml` (settings) and, once initialised, `.qms/` (the register and frozen revisions).
 ///
 /// ```swift
-/// let ws = try Workspace.create(at: URL(fileURLWithPath: "qms"), from: URL(fileURLWithPath: "forms"))
+/// let ws = try Workspace.create(at: URL(fileURLWithPath: "qms"))      // the built-in forms
+/// let own = try Workspace.create(at: URL(fileURLWithPath: "acme"), from: .folder(URL(fileURLWithPath: "acme-forms")))
 /// let control = try ChangeControl(workspace: ws)
 /// ```
 public struct Workspace: Sendable {
@@ -21,21 +22,39 @@ public struct Workspace: Sendable {
     /// `qms.yaml` at the root, or neutral settings.
     public func settings() throws -> Settings { try Settings.load(folder: root) }
 
+    /// Where a new workspace's forms come from.
+    public enum FormSource: Sendable {
+        /// The forms built into qmsforms (``ShippedForms``).
+        case shipped
+        /// A company's own forms folder (templates, and optionally `schema/` and `examples/`).
+        case folder(URL)
+    }
+
     /// Creates a workspace at `root` (which must not exist, or be empty) holding a copy of the
-    /// templates, schema and examples in `shipped`, each template registered as released at the
+    /// templates, schema and examples of `source`, each template registered as released at the
     /// revision its file declares. Built beside `root` and moved into place: all or nothing.
-    public static func create(at root: URL, from shipped: URL, now: Date = Date()) throws -> Workspace {
+    public static func create(at root: URL, from source: FormSource = .shipped, now: Date = Date()) throws -> Workspace {
         let fm = FileManager.default
-        if fm.fileExists(atPath: root.path) {
-            guard (try? fm.contentsOfDirectory(atPath: root.path))?.isEmpty == true else {
-                throw ChangeControlError.workspaceExists(root.path)
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: root.path, isDirectory: &isFolder) {
+            if Workspace(root: root).isControlled { throw ChangeControlError.workspaceExists(root.path) }
+            guard isFolder.boolValue, (try? fm.contentsOfDirectory(atPath: root.path))?.isEmpty == true else {
+                throw ChangeControlError.folderNotEmpty(root.path)
             }
+        }
+        if case let .folder(url) = source, !fm.fileExists(atPath: url.path) {
+            throw ChangeControlError.file(FileError(.read, path: url.path, reason: "no such file or folder",
+                                                    remedy: "give the forms folder to start from, or leave out --from for the built-in forms"))
         }
         let building = root.deletingLastPathComponent().appendingPathComponent(".\(root.lastPathComponent).init-\(getpid())")
         try? fm.removeItem(at: building)
         do {
-            try fm.createDirectory(at: building, withIntermediateDirectories: true)
-            try fm.copyItem(at: shipped, to: building.appendingPathComponent("forms"))
+            try FileError.attempt(.create, building) { try fm.createDirectory(at: building, withIntermediateDirectories: true) }
+            let forms = building.appendingPathComponent("forms")
+            switch source {
+            case .shipped: try ShippedForms.write(to: forms)
+            case let .folder(url): try FileError.attempt(.copy, url) { try fm.copyItem(at: url, to: forms) }
+            }
             let ws = Workspace(root: building)
             let catalog = try FormCatalog(directory: ws.formsDirectory)
             var state = ControlStore.State()
@@ -44,15 +63,16 @@ public struct Workspace: Sendable {
                     throw ChangeControlError.notApproved(document: t.number, revision: t.control.revision,
                                                          missing: Array(Approval.Role.allCases.dropFirst(t.control.approvals.count)))
                 }
-                let data = try Data(contentsOf: URL(fileURLWithPath: t.path))
+                let url = URL(fileURLWithPath: t.path)
+                let data = try FileError.attempt(.read, url) { try Data(contentsOf: url) }
                 let file = try ws.store.freeze(data, number: t.number, revision: t.control.revision)
                 state.documents.append(.init(number: t.number, alias: t.alias, file: URL(fileURLWithPath: t.path).lastPathComponent,
                                              released: [.init(revision: t.control.revision.description, sha256: t.sha256, file: file,
                                                               effective: effective, releasedAt: ChangeControl.timestamp(now))]))
             }
             try ws.store.save(state)
-            if fm.fileExists(atPath: root.path) { try fm.removeItem(at: root) }
-            try fm.moveItem(at: building, to: root)
+            if fm.fileExists(atPath: root.path) { try FileError.attempt(.remove, root) { try fm.removeItem(at: root) } }
+            try FileError.attempt(.move, root) { try fm.moveItem(at: building, to: root) }
         } catch {
             try? fm.removeItem(at: building)
             throw error

@@ -20,7 +20,7 @@ extension FormFiller {
                 return .invalid
             case let .success(filled):
                 guard names.insert(filled.name).inserted else {
-                    report(item, OutputError(path: item.position, message: "\(filled.name) is already filled by an earlier record of this batch; "
+                    report(item, FileError(.write, path: item.position, reason: "\(filled.name) is already filled by an earlier record of this batch; "
                         + "each record needs its own record_no"))
                     return .invalid
                 }
@@ -29,7 +29,7 @@ extension FormFiller {
         }, write: { filled in
             var bytes = 0
             for file in filled.files {
-                guard FileName.isSafe(file.name) else { throw OutputError(path: file.name, message: "unsafe output file name") }
+                guard FileName.isSafe(file.name) else { throw FileError(.write, path: file.name, reason: "not a safe file name", remedy: "use letters, digits, - _ .") }
                 try writer.write(file.data, name: file.name)
                 bytes += file.data.count
             }

@@ -11,29 +11,29 @@ final class FolderWriter: Sendable {
     let folder: URL
     private let fd: Int32
 
-    init(_ folder: URL) throws(OutputError) {
+    init(_ folder: URL) throws(FileError) {
         self.folder = folder
         fd = open(folder.path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw OutputError(path: folder.path, message: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw FileError.fromErrno(.write, path: folder.path) }
     }
 
     deinit { close(fd) }
 
-    func write(_ data: Data, name: String) throws(OutputError) {
+    func write(_ data: Data, name: String) throws(FileError) {
         #if os(Linux)
         let unnamed = openat(fd, ".", 0o20200000 | O_WRONLY, 0o644)  // O_TMPFILE
         if unnamed >= 0 {
             defer { close(unnamed) }
-            try writeAll(data, to: unnamed, name: name)
+            try DurableFile.writeAll(data, to: unnamed, path: folder.appendingPathComponent(name).path)
             if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", fd, name, AT_SYMLINK_FOLLOW) == 0 { return }
             let temp = ".\(name).\(getpid()).\(unnamed).tmp"
             guard errno == EEXIST, linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", fd, temp, AT_SYMLINK_FOLLOW) == 0 else {
-                throw OutputError(path: folder.appendingPathComponent(name).path, message: String(cString: strerror(errno)))
+                throw FileError.fromErrno(.write, path: folder.appendingPathComponent(name).path)
             }
             guard renameat(fd, temp, fd, name) == 0 else {
-                let failure = String(cString: strerror(errno))
+                let failure = errno
                 unlinkat(fd, temp, 0)
-                throw OutputError(path: folder.appendingPathComponent(name).path, message: failure)
+                throw FileError.fromErrno(.write, path: folder.appendingPathComponent(name).path, errno: failure)
             }
             return
         }
@@ -46,17 +46,4 @@ final class FolderWriter: Sendable {
         try DurableFile.place(temp, at: folder.appendingPathComponent(name), replacing: true)
     }
 
-    private func writeAll(_ data: Data, to file: Int32, name: String) throws(OutputError) {
-        let complete = data.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(file, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
-        }
-        guard complete else { throw OutputError(path: folder.appendingPathComponent(name).path, message: String(cString: strerror(errno))) }
-    }
 }

@@ -35,7 +35,7 @@ public struct FormFiller: Sendable {
         let record = try RecordValidator(template: template).validate(data, source: source)
         let name = record.number ?? fallbackName
         guard FileName.isSafe(name) else {
-            throw OutputError(path: name, message: "'\(name)' cannot be used as a file name; give the data a record_no or rename the data file (letters, digits, - _ .)")
+            throw FileError(.write, path: name, reason: "not a safe file name", remedy: "give the data a record_no or rename the data file (letters, digits, - _ .)")
         }
         return Filled(record: record, xml: RecordXMLWriter().write(record), html: renderer.render(record), name: name)
     }

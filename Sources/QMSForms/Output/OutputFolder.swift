@@ -9,9 +9,9 @@ public struct OutputFolder: Sendable {
 
     /// Writes `files` (base name → bytes). Names must pass ``FileName/isSafe(_:)``.
     /// On any failure nothing new is left behind.
-    public func write(_ files: [(name: String, data: Data)]) throws(OutputError) {
+    public func write(_ files: [(name: String, data: Data)]) throws(FileError) {
         for file in files where !FileName.isSafe(file.name) {
-            throw OutputError(path: file.name, message: "unsafe output file name")
+            throw FileError(.write, path: file.name, reason: "not a safe file name", remedy: "use letters, digits, - _ .")
         }
         try create()
         var temporaries: [(URL, URL)] = []
@@ -27,26 +27,13 @@ public struct OutputFolder: Sendable {
         temporaries = []
         DurableFile.syncFolder(url)
     }
-}
 
-extension OutputFolder {
     /// Makes the folder (and its parents) when missing.
-    public func create() throws(OutputError) {
-        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw OutputError(path: url.path, message: "cannot create the output folder: \(error.localizedDescription)")
-        }
-    }
+    public func create() throws(FileError) { try DurableFile.makeFolder(url) }
 
     /// Flushes everything written to disk (`sync`, one call for the whole batch), then the folder.
     public func flush() {
         sync()
         DurableFile.syncFolder(url)
     }
-}
-
-/// A file could not be written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public var description: String { "\(path): cannot write: \(message)" }
 }

@@ -23,7 +23,7 @@ final class BrowserProcess {
             try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: false,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .launchFailed(executable: executable, reason: "cannot make a profile folder: \(error.localizedDescription)")
+            throw .launchFailed(executable: executable, reason: FileError.from(error, .create, path: "a browser profile folder").description)
         }
         self.profile = profile
         logURL = profile.appendingPathComponent("stderr.log")

@@ -142,7 +142,7 @@ public final class PDFPrinter {
         pageCount += 1
         let file = browser.profile.appendingPathComponent("page-\(pageCount).html")
         do { try Data(document.html.utf8).write(to: file) } catch {
-            throw .documentFailed(document: document.name, reason: "cannot write the page for the browser: \(error.localizedDescription)")
+            throw .documentFailed(document: document.name, reason: FileError.from(error, .write, path: document.name).description)
         }
         tabs[t].job = job
         tabs[t].file = file

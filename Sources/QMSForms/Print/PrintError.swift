@@ -1,5 +1,10 @@
 /// Why a PDF could not be made. Nothing is written for the document that failed.
-public enum PrintError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PrintError: QMSError, Equatable {
+    public var category: ErrorCategory {
+        if case .badInput = self { return .usage }
+        return .io
+    }
+
     /// No Chromium executable: neither `QMS_CHROMIUM` nor one of the usual names on `PATH`.
     case browserNotFound(tried: [String])
     /// The browser could not be started.

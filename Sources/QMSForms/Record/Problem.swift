@@ -1,12 +1,14 @@
 /// One thing wrong with record data: where, which rule, the value, and how to fix it.
 ///
 /// Validation collects every problem in one pass; see ``RecordError``.
-public struct Problem: Sendable, Equatable, CustomStringConvertible {
+public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The rule that was broken.
-    public enum Rule: String, Sendable {
+    public enum Rule: String, Sendable, Codable {
         case required, requiredWhen = "required-when", type, unknownKey = "unknown-key", computed
         case min, max, pattern, maxLength = "max-length", option, reference, recordNumber = "record-number"
         case rows, order, sequence, duplicate
+        /// The data file is not well-formed JSON, YAML or CSV.
+        case syntax
     }
 
     /// Field path: `d3.containment[2].suspect_qty` (table rows count from 1).
@@ -44,7 +46,9 @@ public struct Problem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Record data that does not satisfy its template: every ``Problem`` found.
-public struct RecordError: Error, Sendable, CustomStringConvertible {
+public struct RecordError: QMSError, Codable {
+    public var category: ErrorCategory { .invalidData }
+
     public var source: String
     public var problems: [Problem]
 

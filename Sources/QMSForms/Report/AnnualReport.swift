@@ -78,7 +78,7 @@ public struct AnnualReport: Codable, Sendable, Equatable {
         let eightD = try archive.standingRecords(of: "8d").filter { inYear($0, "opened_on") }
         let visits = try archive.standingRecords(of: "visit").filter { $0.value("year")?.lexical == String(year) }
         let keyCustomers = Set(visits.compactMap { $0.value("customer")?.lexical })
-        let open = try OpenActions.report(from: archive, asOf: "\(year)-12-31")
+        let open = try OpenActions.report(from: archive, asOf: Day("\(year)-12-31")!)
 
         // Satisfaction: this year's campaign, and earlier campaigns in the archive for the trend.
         let surveys = try archive.standingRecords(of: "survey")

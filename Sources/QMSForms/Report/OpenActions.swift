@@ -6,7 +6,7 @@ import Foundation
 /// the one day allowed for a reply.
 ///
 /// ```swift
-/// let report = try OpenActions.report(from: archive, asOf: "2026-12-31")
+/// let report = try OpenActions.report(from: archive, asOf: Day("2026-12-31")!)
 /// for action in report.actions { print(action.record, action.daysOverdue) }
 /// ```
 public struct OpenActions: Codable, Sendable, Equatable {
@@ -43,8 +43,8 @@ public struct OpenActions: Codable, Sendable, Equatable {
     /// Days allowed to answer a call or letter (the call log's rule: overdue over 1 day).
     public static let callReplyDays = 1
 
-    public static func report(from archive: Archive, asOf: String) throws -> OpenActions {
-        guard let today = CalendarDate.day(asOf) else { throw ArchiveError.io("\(asOf) is not a date (yyyy-mm-dd)") }
+    public static func report(from archive: Archive, asOf day: Day) throws -> OpenActions {
+        let today = day.number, asOf = day.description
         var actions: [Action] = []
         func add(_ kind: Kind, _ record: Record, entry: String? = nil, department: String, customer: String?, due: String, status: String) {
             guard let dueDay = CalendarDate.day(due), today > dueDay else { return }

@@ -20,7 +20,7 @@ public enum SurveySummary {
     public static func data(from archive: Archive, campaign: String, issued: Int, previousScore: String? = nil,
                             signers: [String: String]) throws -> DataNode {
         let surveys = try archive.standingRecords(of: "survey").filter { $0.value("campaign")?.lexical == campaign }
-        guard !surveys.isEmpty else { throw ArchiveError.io("no archived survey of campaign \(campaign)") }
+        guard !surveys.isEmpty else { throw ArchiveError.nothingArchived("no archived survey of campaign \(campaign)") }
         var rows: [DataNode] = []
         for survey in surveys {
             var cells: [(key: String, node: DataNode)] = [("customer", text(survey.value("customer")?.lexical ?? "")),

@@ -56,7 +56,8 @@ public struct Settings: Sendable, Equatable {
 }
 
 /// A `qms.yaml` that cannot be used.
-public struct SettingsError: Error, Sendable, CustomStringConvertible {
+public struct SettingsError: QMSError {
+    public var category: ErrorCategory { .badTemplate }
     public var path: String
     public var message: String
     public var description: String { "\(path): bad settings: \(message)" }

@@ -9,7 +9,8 @@ import Foundation
 /// for t in catalog.templates { print(t.number, t.alias) }
 /// ```
 public struct FormCatalog: Sendable {
-    public let directory: URL
+    /// Where the templates came from: a folder's path, or the built-in forms.
+    public let origin: String
     /// Every template in the folder, sorted by form number.
     public let templates: [Template]
     private let loader: TemplateLoader
@@ -18,17 +19,31 @@ public struct FormCatalog: Sendable {
     ///
     /// - Throws: ``TemplateError`` for the first template that does not load, or when two
     ///   templates share a number or an alias.
-    public init(directory: URL, loader: TemplateLoader? = nil) throws {
-        let loader = try loader ?? TemplateLoader()
-        self.loader = loader
-        self.directory = directory
+    public init(directory: URL, loader: TemplateLoader? = nil) throws(TemplateError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path) } catch {
-            throw TemplateError(path: directory.path, reason: .io("cannot list the forms folder: \(error.localizedDescription)"))
+            let failure = FileError.from(error, .list, path: directory.path)
+            throw TemplateError(path: directory.path, reason: .io("cannot list the forms folder: \(failure.reason)"))
         }
-        var templates: [Template] = []
+        var files: [(String, Data)] = []
         for name in names.sorted() where name.hasSuffix(".xml") {
-            let t = try loader.load(contentsOf: directory.appendingPathComponent(name))
+            let url = directory.appendingPathComponent(name)
+            do { files.append((url.path, try Data(contentsOf: url))) } catch {
+                throw TemplateError(path: url.path, reason: .io(FileError.from(error, .read, path: url.path).reason))
+            }
+        }
+        try self.init(files: files, origin: directory.path, loader: loader)
+    }
+
+    /// Loads templates from their bytes; each `path` names its template in messages and
+    /// `origin` names the set (a folder, or the built-in forms).
+    public init(files: [(path: String, data: Data)], origin: String, loader: TemplateLoader? = nil) throws(TemplateError) {
+        let loader = if let loader { loader } else { try TemplateLoader() }
+        self.loader = loader
+        self.origin = origin
+        var templates: [Template] = []
+        for file in files {
+            let t = try loader.load(data: file.data, path: file.path)
             if let other = templates.first(where: { $0.number == t.number || $0.alias == t.alias }) {
                 throw TemplateError(path: t.path, reason: .semantic(
                     "form \(t.number) (alias \(t.alias)) clashes with \(other.path) (\(other.number), alias \(other.alias))"))
@@ -39,7 +54,7 @@ public struct FormCatalog: Sendable {
         // A procedure's flow may only name forms that exist here.
         for t in templates {
             for number in t.document?.formNumbers ?? [] where !templates.contains(where: { $0.number == number }) {
-                throw TemplateError(path: t.path, reason: .semantic("the flow names form \(number), which is not in \(directory.path)"))
+                throw TemplateError(path: t.path, reason: .semantic("the flow names form \(number), which is not in \(origin)"))
             }
         }
     }

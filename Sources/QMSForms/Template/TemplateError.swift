@@ -1,7 +1,15 @@
 import XMLSupport
 
 /// Why a template could not be loaded. Carries the file and, where known, the line.
-public struct TemplateError: Error, Sendable, CustomStringConvertible {
+public struct TemplateError: QMSError {
+    public var category: ErrorCategory {
+        switch reason {
+        case .notFound: .usage
+        case .io: .io
+        default: .badTemplate
+        }
+    }
+
     public enum Reason: Sendable, Equatable {
         /// Unreadable file.
         case io(String)

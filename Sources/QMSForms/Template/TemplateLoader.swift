@@ -15,15 +15,17 @@ public struct TemplateLoader: Sendable {
     private let schema: XMLSchema
 
     /// Compiles the template language schema (once per loader; keep the loader).
-    public init() throws {
-        schema = try XMLSchema(data: Data(TemplateLanguage.schema.utf8), source: "template.xsd")
+    public init() throws(TemplateError) {
+        do { schema = try XMLSchema(data: ShippedForms.templateSchema, source: "forms/schema/template.xsd") } catch {
+            throw TemplateError(path: "forms/schema/template.xsd", reason: .xml(error))
+        }
     }
 
     /// Loads the template at `url`.
     public func load(contentsOf url: URL) throws(TemplateError) -> Template {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw TemplateError(path: url.path, reason: .io(error.localizedDescription))
+            throw TemplateError(path: url.path, reason: .io(FileError.from(error, .read, path: url.path).reason))
         }
         return try load(data: data, path: url.path)
     }
@@ -41,7 +43,7 @@ public struct TemplateLoader: Sendable {
         }
         let problems = schema.validate(tree)
         guard problems.isEmpty else { throw TemplateError(path: path, reason: .schema(problems)) }
-        let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let sha = Digest.sha256(data)
         var reader = TemplateReader(path: path)
         return try reader.read(tree.root, sha256: sha)
     }

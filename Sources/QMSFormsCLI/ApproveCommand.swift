@@ -1,0 +1,22 @@
+import ArgumentParser
+import QMSForms
+
+
+
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve", abstract: "Sign the open draft: prepared, then reviewed, then approved.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Document number or alias.") var document: String
+    @Option(help: "prepared, reviewed or approved.") var role: Approval.Role
+    @Option(help: "Who signs (default: $QMS_USER).") var by: String?
+    @Option(help: dateHelp("The date signed (default: today).")) var date: Day?
+
+    func run() throws {
+        do {
+            try workspace.requireControl().approve(document, role: role, by: actor(by), date: date)
+            print("\(document): \(role.rawValue) by \(actor(by))")
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+}

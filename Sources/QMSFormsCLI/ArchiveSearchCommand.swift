@@ -1,0 +1,27 @@
+import ArgumentParser
+import QMSForms
+
+struct ArchiveSearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "search", abstract: "Find archived records.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "Form number or alias.") var form: String?
+    @Option(help: "Record number (* for any characters).") var number: String?
+    @Option(help: "Part of the customer's name.") var customer: String?
+    @Option(help: dateHelp("Record date from.")) var from: Day?
+    @Option(help: dateHelp("Record date to.")) var to: Day?
+    @Option(help: "Computed status code (closed, D3, …).") var status: String?
+    @Option(help: "Complaint category a–e.") var category: String?
+    @Option(help: "The record's state.") var state: ArchivedRecord.State?
+    @Option(help: "text or json") var format: OutputFormat = .text
+    @Argument(help: "Words anywhere in the record.") var text: String?
+
+    func run() throws {
+        do {
+            let rows = try Archive(workspace: workspace.workspace).search(.init(
+                form: form, number: number, customer: customer, from: from, to: to, status: status, complaintCategory: category,
+                text: text, state: state))
+            try printRecords(rows, format: format)
+        } catch { throw Failure(error) }
+    }
+}

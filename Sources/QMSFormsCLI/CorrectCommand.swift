@@ -1,0 +1,23 @@
+import ArgumentParser
+import QMSForms
+
+struct CorrectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "correct", abstract: "Archive a corrected revision of a record; the earlier one stays readable.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The record number.") var number: String
+    @Argument(help: "The corrected data (YAML, JSON or CSV).") var data: String
+    @Option(help: "Why it is corrected.") var reason: String
+    @Option(help: "Who corrects it (default: $QMS_USER).") var by: String?
+
+    func run() throws {
+        do {
+            let archive = try Archive(workspace: workspace.workspace)
+            let (row, _) = try archive.show(number)
+            let (template, _) = try workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
+            let issued = try archive.correct(number, data: try readData(data, for: template), source: data, reason: reason, by: actor(by))
+            print("\(issued.number) r\(issued.revision)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+}

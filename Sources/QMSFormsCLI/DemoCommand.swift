@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import QMSForms
+import QMSFormsDemo
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Issue a realistic, deterministic year of records (~1,900, all linked) into a workspace.",
+        discussion: "A folder that is not a workspace yet is made one from --from first. The same year and seed give the same records.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "The year the records are dated in.") var year: Int
+    @Option(help: "Seed of the choices (customers, ratings, complaint categories).") var seed: UInt64 = 1
+    @Option(help: "Shipping notices in the year.") var shipments = 1_700
+    @Option(help: "A forms folder to make a new workspace from (default: the built-in forms).") var from: String?
+
+    func run() throws {
+        do {
+            var ws = workspace.workspace
+            if !ws.isControlled { ws = try Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped) }
+            let started = Date()
+            let issued = try DemoYear(year: year, seed: seed, shipments: shipments)
+                .issue(into: Archive(workspace: ws), examples: ws.formsDirectory.appendingPathComponent("examples"), by: "demo")
+            for (form, numbers) in issued.numbers.sorted(by: { $0.key < $1.key }) {
+                print("\(form)\t\(numbers.count)\t\(numbers.first ?? "")…\(numbers.last ?? "")")
+            }
+            print(String(format: "%d records issued into %@ in %.0f s", issued.total, ws.root.path, Date().timeIntervalSince(started)))
+        } catch { throw Failure(error) }
+    }
+}

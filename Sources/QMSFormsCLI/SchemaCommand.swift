@@ -1,0 +1,17 @@
+import ArgumentParser
+import QMSForms
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema", abstract: "Print the XSD that this form's records are valid against.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Form number, alias or template path.") var form: String
+    @Option(help: revisionHelp("The revision whose records the schema is for (default: the one in force).")) var revision: Revision?
+
+    func run() throws {
+        let (template, _) = try revision == nil ? workspace.form(form) : workspace.template(form, revision: revision, allowObsolete: true)
+        guard template.kind == .form else { _ = try workspace.form(form); return }
+        print(RecordSchema(template: template).xsd, terminator: "")
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import QMSForms
+
+/// Where the tool works: `--workspace DIR`, else `QMS_WORKSPACE`, else the current folder.
+/// A folder made by `qmsforms init` is controlled (its register decides which revision is in
+/// force); any other folder with a `forms/` is used as it is; anywhere else the built-in forms
+/// serve (``ShippedForms``).
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("workspace"), help: "The workspace folder (default: $QMS_WORKSPACE, else the current folder).")
+    var path: String?
+
+    var workspace: Workspace {
+        let env = ProcessInfo.processInfo.environment["QMS_WORKSPACE"]
+        return Workspace(root: URL(fileURLWithPath: path ?? env ?? FileManager.default.currentDirectoryPath))
+    }
+
+    /// The document control of a controlled workspace, `nil` for a plain folder.
+    func control() throws -> ChangeControl? {
+        guard workspace.isControlled else { return nil }
+        do { return try ChangeControl(workspace: workspace) } catch { throw Failure(error) }
+    }
+
+    /// The control of a controlled workspace; a plain folder is a usage error here.
+    func requireControl() throws -> ChangeControl {
+        guard let control = try control() else { throw Failure(ChangeControlError.notAWorkspace(workspace.root.path)) }
+        return control
+    }
+
+    /// Whether the templates are the built-in ones: no workspace and no `forms/` here.
+    var usesShippedForms: Bool {
+        !workspace.isControlled && !FileManager.default.fileExists(atPath: workspace.formsDirectory.path)
+    }
+
+    /// The templates in force: the register's effective revisions, the working copies, or the built-in forms.
+    func templates() throws -> [Template] {
+        do {
+            if let control = try control() { return try control.effectiveCatalog() }
+            if usesShippedForms { return try ShippedForms.catalog().templates }
+            return try FormCatalog(directory: workspace.formsDirectory).templates
+        } catch { throw Failure(error) }
+    }
+
+    /// The template named `name` (number, alias or path) at `revision`, with the watermark it prints with.
+    func template(_ name: String, revision rev: Revision? = nil, draft: Bool = false, allowObsolete: Bool = false)
+        throws -> (Template, PrintMarks.Watermark?) {
+        do {
+            if let control = try control(), !name.hasSuffix(".xml") {
+                if allowObsolete, let rev, !draft {
+                    let (t, standing) = try control.template(name, revision: rev)
+                    let status = try control.register().first { $0.number == t.number }?.revisions
+                        .first { $0.hasPrefix(rev.description + " ") }
+                    return (t, standing == .draft ? .draft : status?.hasSuffix("obsolete") == true ? .obsolete : nil)
+                }
+                let (t, standing) = try control.templateForFilling(name, revision: rev, draft: draft)
+                return (t, standing == .draft ? .draft : nil)
+            }
+            if rev != nil || draft {
+                throw Failure(.usage, "--revision and --draft need a controlled workspace (qmsforms init DIR)")
+            }
+            if usesShippedForms { return (try ShippedForms.catalog().template(named: name), nil) }
+            return (try FormCatalog.template(named: name, in: workspace.formsDirectory), nil)
+        } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+
+    /// A form that records are filled from; a procedure document is a usage error here.
+    func form(_ name: String, revision: Revision? = nil, draft: Bool = false) throws -> (Template, PrintMarks.Watermark?) {
+        let (t, mark) = try template(name, revision: revision, draft: draft)
+        guard t.kind == .form else {
+            throw Failure(.usage, "\(t.number) \(t.title.zh) is a procedure document: it has no records. Print it with: qmsforms blank \(t.alias) -o DIR")
+        }
+        return (t, mark)
+    }
+
+    func settings() throws -> Settings {
+        do { return try workspace.settings() } catch { throw Failure(error) }
+    }
+
+    /// Form number → title of every template in force, for procedures naming forms.
+    func titles() throws -> [String: Bilingual] {
+        Dictionary(try templates().map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+
+
+/// `--by`, else `QMS_USER`.
+func actor(_ by: String?) -> String {
+    by ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? ""
+}
+
+/// Reads DATA (a path or `-`) for `template` into a data tree, mapping errors to exit codes.
+func readData(_ path: String, for template: Template) throws -> DataNode {
+    if path != "-" && !FileManager.default.isReadableFile(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        throw Failure(FileError(.read, path: path, reason: exists ? "permission denied" : "no such file or folder",
+                                remedy: exists ? "check the file's permissions" : "check the path of the data file"))
+    }
+    do { return try DataSource.read(path: path, template: template) } catch let e as any QMSError { throw Failure(e) } catch {
+        throw Failure(FileError.from(error, .read, path: path))
+    }
+}

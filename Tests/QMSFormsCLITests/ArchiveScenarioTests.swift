@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Issue, correct, void, search, export, verify — and an auditor's own tool accepts the export.
+@Suite(.serialized) struct ArchiveScenarioTests {
+    @Test func issueCorrectVoidSearchExportVerify() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let first = try f.q("issue", "8d", f.data("8d"), "--by", "李强")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("8D-2026-001\t"))
+        #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-002\t"))
+        #expect(try f.q("issue", "capa", f.data("capa"), "--by", "王芳").stdout.hasPrefix("CAPA-2026-001\t"))
+        #expect(try f.q("issue", "feedback", f.data("feedback"), "--by", "赵丽").stdout.hasPrefix("FK-2026-001\t"))
+
+        // Refusals: a number in the data, no actor, an unknown form.
+        let given = try f.q("issue", "8d", CLI.root.appendingPathComponent("forms/examples/8d.yaml").path, "--by", "李强")
+        #expect(given.status == 1 && given.stderr.contains("remove record_no"))
+        #expect(try CLI.run(CLI.binary, ["issue", "8d", f.data("8d")], in: f.ws).status == 2)
+
+        // A correction: a new revision linked to the old, which stays; its print lists the correction.
+        let corrected = f.root.appendingPathComponent("capa-fixed.yaml")
+        let text = try String(contentsOfFile: f.data("capa"), encoding: .utf8).replacingOccurrences(of: "顾客来料检验时发现", with: "顾客 IQC 来料检验时发现")
+        try Data(text.utf8).write(to: corrected)
+        let fix = try f.q("correct", "CAPA-2026-001", corrected.path, "--reason", "补充发现途径", "--by", "李强")
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let folder = f.archive.appendingPathComponent("records/SG-QR-22-01/CAPA-2026-001")
+        let r1 = try String(contentsOf: folder.appendingPathComponent("r1.html"), encoding: .utf8)
+        #expect(r1.contains("更正记录") && r1.contains("补充发现途径"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("r0.xml"), encoding: .utf8).contains("顾客来料检验时发现"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("r1.xml"), encoding: .utf8).contains("record-revision=\"1\""))
+
+        // Void: the number is retired and never issued again.
+        #expect(try f.q("void", "8D-2026-002", "--reason", "重复登记", "--by", "李强").status == 0)
+        #expect(try f.q("correct", "8D-2026-002", f.data("8d"), "--reason", "x", "--by", "李强").status == 5)
+        #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-003\t"))
+
+        // Search: by form, category, customer, date, status, text (Chinese, short and long), state.
+        func found(_ args: String...) throws -> [String] {
+            let r = try f.q(["archive", "search", "--format", "json"] + args)
+            #expect(r.status == 0, "\(r.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["number"] as? String }
+        }
+        #expect(try found("--form", "8d") == ["8D-2026-001", "8D-2026-002", "8D-2026-003"])
+        #expect(try found("--category", "a", "--state", "void") == ["8D-2026-002"])
+        #expect(try found("--customer", "恒远", "--form", "feedback") == ["FK-2026-001"])
+        #expect(try found("--from", "2026-03-12", "--to", "2026-03-31") == ["CAPA-2026-001"])
+        #expect(try found("--status", "closed", "--form", "capa") == ["CAPA-2026-001"])
+        #expect(try found("IQC 来料") == ["CAPA-2026-001"])
+        #expect(try found("划伤").contains("8D-2026-001"))
+        #expect(try found("no such words at all").isEmpty)
+        let shown = try f.q("archive", "show", "CAPA-2026-001")
+        #expect(shown.stdout.contains("issue") && shown.stdout.contains("correct") && shown.stdout.contains("补充发现途径"))
+
+        #expect(try f.q("archive", "verify").status == 0)
+
+        // Export a bag; bagit.py accepts it, and refuses it after one payload byte changes.
+        let bag = f.root.appendingPathComponent("bag")
+        let exported = try f.q("archive", "export", "--form", "capa", "-o", bag.path, "--by", "审核员")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("1 records"))
+        #expect(FileManager.default.fileExists(atPath: bag.appendingPathComponent("data/templates/SG-QR-22-01/A-0.xml").path))
+        #expect(try String(contentsOf: bag.appendingPathComponent("bag-info.txt"), encoding: .utf8).contains("Record-Count: 1"))
+        let full = f.root.appendingPathComponent("full-bag")
+        #expect(try f.q("archive", "export", "-o", full.path, "--by", "审核员").stdout.contains("5 records"))
+        if let bagit = CLI.which("bagit.py") {
+            #expect(try CLI.run(bagit, ["--validate", full.path]).status == 0)
+            let copy = f.root.appendingPathComponent("tampered-bag")
+            try FileManager.default.copyItem(at: full, to: copy)
+            let victim = copy.appendingPathComponent("data/records/SG-QR-22-02/8D-2026-001/r0.xml")
+            var bytes = try Data(contentsOf: victim)
+            bytes[bytes.count / 2] ^= 0x20
+            try bytes.write(to: victim)
+            let rejected = try CLI.run(bagit, ["--validate", copy.path])
+            #expect(rejected.status != 0)
+            #expect(rejected.stderr.contains("r0.xml"))
+        } else if CLI.isCI {
+            Issue.record("bagit.py is missing, and CI=true requires it (pip install bagit)")
+        }
+        // The export is itself in the audit log.
+        let log = try String(contentsOf: f.archive.appendingPathComponent("audit.log"), encoding: .utf8)
+        #expect(log.contains("\"action\":\"export\""))
+        #expect(try f.q("archive", "verify").status == 0)
+
+        // Retention: nothing is due today; in 2030 the 2026 records are, and disposing is logged.
+        #expect(try f.q("archive", "due").stdout.isEmpty)
+        let due = try f.q("archive", "due", "--as-of", "2030-01-01", "--format", "json")
+        #expect(due.stdout.contains("8D-2026-001"))
+        #expect(try f.q("archive", "dispose", "8D-2026-001", "--reason", "x", "--by", "李强").status == 5) // not yet due
+        // Dispose never takes a user-chosen "today": there is no such option.
+        let chosenDay = try f.q("archive", "dispose", "8D-2026-001", "--reason", "x", "--by", "李强", "--as-of", "9999")
+        #expect(chosenDay.status == 2, "\(chosenDay.stderr)")
+        #expect(FileManager.default.fileExists(atPath: f.archive.appendingPathComponent("records/SG-QR-22-02/8D-2026-001/r0.xml").path))
+        // A customer-opinion entry of 2022 (kept 3 years from its date) is due by the real clock.
+        let old = try String(contentsOfFile: f.data("opinion"), encoding: .utf8).replacingOccurrences(of: "2026-", with: "2022-")
+        try Data(old.utf8).write(to: f.root.appendingPathComponent("opinion-2022.yaml"))
+        let issuedOld = try f.q("issue", "opinion", f.root.appendingPathComponent("opinion-2022.yaml").path, "--by", "李强")
+        #expect(issuedOld.status == 0, "\(issuedOld.stderr)")
+        let oldNumber = String(issuedOld.stdout.split(separator: "\t").first ?? "")
+        #expect(try f.q("archive", "due", "--format", "json").stdout.contains(oldNumber))
+        #expect(try f.q("archive", "dispose", oldNumber, "--reason", "保存期满", "--by", "李强").status == 0)
+        #expect(try String(contentsOf: f.archive.appendingPathComponent("audit.log"), encoding: .utf8).contains("保存期满"))
+        #expect(try f.q("archive", "verify").status == 0)
+
+        // The index is derived: deleted, it is rebuilt from the files and the log.
+        try FileManager.default.removeItem(at: f.archive.appendingPathComponent("index.sqlite"))
+        #expect(try f.q("archive", "verify").status == 5)
+        #expect(try f.q("archive", "reindex").stdout.contains("6 records indexed"))
+        #expect(try f.q("archive", "verify").status == 0)
+    }
+}
