@@ -15,8 +15,8 @@ struct ApproveCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try workspace.requireControl().approve(document, role: role, by: actor(by), date: date)
-            print("\(document): \(role.rawValue) by \(actor(by))")
+            try workspace.requireControl().approve(document, role: role, by: try principal(by, for: "approve", documentControl: true), date: date)
+            print("\(document): \(role.rawValue) by \(try principal(by, for: "approve", documentControl: true))")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

@@ -13,7 +13,7 @@ struct ArchiveDisposeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try Archive(workspace: workspace.workspace).dispose(number, reason: reason, by: actor(by))
+            try Archive(workspace: workspace.workspace).dispose(number, reason: reason, by: try principal(by, for: "dispose"))
             print("\(number): disposed of")
         } catch { throw Failure(error) }
     }

@@ -15,7 +15,7 @@ struct ArchiveExportCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let s = try Archive(workspace: workspace.workspace).export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: actor(by))
+            let s = try Archive(workspace: workspace.workspace).export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: try principal(by, for: "export"))
             print("\(output): \(s.records) records, \(s.templates) template revisions, \(s.auditEntries) audit entries, \(s.bytes) bytes")
         } catch { throw Failure(error) }
     }

@@ -16,7 +16,7 @@ struct CorrectCommand: ParsableCommand {
             let archive = try Archive(workspace: workspace.workspace)
             let (row, _) = try archive.show(number)
             let (template, _) = try workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
-            let issued = try archive.correct(number, data: try readData(data, for: template), source: data, reason: reason, by: actor(by))
+            let issued = try archive.correct(number, data: try readData(data, for: template), source: data, reason: reason, by: try principal(by, for: "correct"))
             print("\(issued.number) r\(issued.revision)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

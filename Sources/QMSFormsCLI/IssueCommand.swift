@@ -24,7 +24,7 @@ struct IssueCommand: ParsableCommand {
         do {
             let archive = try Archive(workspace: workspace.workspace)
             let (template, _) = try workspace.form(form)
-            issued = try archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: actor(by))
+            issued = try archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
             print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         guard let pdf else { return }
@@ -43,7 +43,7 @@ struct IssueCommand: ParsableCommand {
     private func issueAll(_ input: BatchInput, template: Template) throws {
         let archive: Archive
         do { archive = try Archive(workspace: workspace.workspace) } catch { throw Failure(error) }
-        let who = actor(by)
+        let who = try principal(by, for: "issue")
         try batch.perform(input) { report, progress in
             try batch.run.run(input, work: { item in try item.parse(template: template) }, commit: { item, parsed in
                 do {

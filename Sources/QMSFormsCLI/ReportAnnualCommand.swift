@@ -41,7 +41,7 @@ struct ReportAnnualCommand: ParsableCommand {
                 guard notes != nil else {
                     throw Failure(.usage, "--issue archives the report once its conclusions are written: give them with --notes FILE")
                 }
-                let issued = try archive.issue("annual", data: data, source: "annual \(year)", by: actor(by))
+                let issued = try archive.issue("annual", data: data, source: "annual \(year)", by: try principal(by, for: "issue"))
                 print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
             }
             guard output == nil && !issue else { return }

@@ -24,8 +24,10 @@ struct ReportSurveyCommand: ParsableCommand {
     @Option(help: "text or json (the figures)") var format: OutputFormat = .text
 
     func run() throws {
-        let who = actor(compiledBy)
-        guard !who.isEmpty else { throw Failure(.usage, "--compiled-by NAME (or QMS_USER) is needed: the summary names who compiled it") }
+        guard let compiler = Principal.named(compiledBy ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? "") else {
+            throw Failure(.usage, "--compiled-by NAME (or QMS_USER) is needed: the summary names who compiled it")
+        }
+        let who = compiler.displayName
         do {
             let archive = try Archive(workspace: workspace.workspace)
             let data = try SurveySummary.data(from: archive, campaign: campaign, issued: issued, previousScore: previous,
@@ -40,7 +42,7 @@ struct ReportSurveyCommand: ParsableCommand {
                 for file in filled.files { print("\(output)/\(file.name)") }
             }
             if issue {
-                let issued = try archive.issue("survey-summary", data: data, source: "campaign \(campaign)", by: who)
+                let issued = try archive.issue("survey-summary", data: data, source: "campaign \(campaign)", by: compiler)
                 print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
             }
             guard output == nil && !issue else { return }

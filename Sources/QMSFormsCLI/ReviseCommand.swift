@@ -20,7 +20,7 @@ struct ReviseCommand: ParsableCommand {
     func run() throws {
         do {
             let row = try workspace.requireControl().revise(document, ChangeRequest(
-                summary: summary, pages: pages, order: order, by: actor(by), major: major, remarks: remarks,
+                summary: summary, pages: pages, order: order, by: try principal(by, for: "revise", documentControl: true), major: major, remarks: remarks,
                 before: before, after: after, date: date))
             print("\(document): draft \(row.version) opened (change record row \(row.seq))")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }

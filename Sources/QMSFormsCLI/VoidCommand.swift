@@ -12,7 +12,7 @@ struct VoidCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try Archive(workspace: workspace.workspace).void(number, reason: reason, by: actor(by))
+            try Archive(workspace: workspace.workspace).void(number, reason: reason, by: try principal(by, for: "void"))
             print("\(number): void")
         } catch { throw Failure(error) }
     }

@@ -84,9 +84,14 @@ struct WorkspaceOptions: ParsableArguments {
 
 
 
-/// `--by`, else `QMS_USER`.
-func actor(_ by: String?) -> String {
-    by ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? ""
+/// Who does `action`: `--by`, else `QMS_USER`, as the one person at this desk. A blank name is
+/// refused: every action names who did it.
+func principal(_ by: String?, for action: String, documentControl: Bool = false) throws -> Principal {
+    let name = by ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? ""
+    guard let principal = Principal.named(name) else {
+        throw Failure(documentControl ? ChangeControlError.missingBy(action: action) as any QMSError : ArchiveError.missingBy(action: action))
+    }
+    return principal
 }
 
 /// Reads DATA (a path or `-`) for `template` into a data tree, mapping errors to exit codes.

@@ -188,6 +188,6 @@ public struct DemoYear: Sendable {
     /// Issues `data` as a record of `form` dated (numbered, logged) on day `target`.
     private func issue(_ form: String, _ data: DataNode, on target: Int, into archive: Archive, by: String) throws -> String {
         let now = ISO8601DateFormatter().date(from: Day(number: target).description + "T10:00:00Z")!
-        return try archive.issue(form, data: data, source: "demo \(year) \(form)", by: by, now: now).number
+        return try archive.issue(form, data: data, source: "demo \(year) \(form)", by: Principal.named(by)!, now: now).number
     }
 }

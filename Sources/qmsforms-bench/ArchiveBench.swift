@@ -21,7 +21,7 @@ func archiveBench() throws {
     let issueTotal = try seconds {
         for i in 0..<count {
             let node = try data(i)
-            issueTimes.append(try seconds { _ = try archive.issue("8d", data: node, source: "bench", by: "bench") })
+            issueTimes.append(try seconds { _ = try archive.issue("8d", data: node, source: "bench", by: Principal.named("bench")!) })
             if (i + 1) % 10_000 == 0 { print("  \(i + 1) issued") }
         }
     }

@@ -8,7 +8,7 @@ import XMLSupport
 ///
 /// ```swift
 /// let archive = try Archive(workspace: Workspace(root: url))
-/// let issued = try archive.issue("8d", data: node, source: "8d.yaml", by: "李强")
+/// let issued = try archive.issue("8d", data: node, source: "8d.yaml", by: Principal.named("李强")!)
 /// print(issued.number)   // 8D-2026-001
 /// ```
 public struct Archive: Sendable {
@@ -17,6 +17,8 @@ public struct Archive: Sendable {
     let store: ArchiveStore
     /// What "today" is for retention and "now" for the audit trail.
     public let clock: WallClock
+    /// Who may do what.
+    public let policy = AuthorizationPolicy()
     private let connection = IndexConnection()
 
     public init(workspace: Workspace, clock: WallClock = .system) throws {
@@ -54,8 +56,9 @@ public struct Archive: Sendable {
     }
 
     /// Validates `data` against the form's revision in force and archives it under the next number.
-    public func issue(_ form: String, data: DataNode, source: String, by: String, now: Date = Date()) throws -> Issued {
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "issue") }
+    public func issue(_ form: String, data: DataNode, source: String, by principal: Principal, now: Date? = nil) throws -> Issued {
+        try policy.check(principal, may: .issue)
+        let by = principal.displayName, now = now ?? clock.now
         if let given = data["record_no"], !given.isEmpty { throw ArchiveError.numberGiven(given.scalarText ?? "") }
         let (template, _) = try control.templateForFilling(form)
         let draft = try RecordValidator(template: template).validate(data, source: source)
@@ -73,8 +76,9 @@ public struct Archive: Sendable {
 
     /// Archives a corrected revision of `number`, pinned to the same template revision; the
     /// earlier revisions stay as they were, and the new print lists every correction.
-    public func correct(_ number: String, data: DataNode, source: String, reason: String, by: String, now: Date = Date()) throws -> Issued {
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "correct") }
+    public func correct(_ number: String, data: DataNode, source: String, reason: String, by principal: Principal) throws -> Issued {
+        try policy.check(principal, may: .correct)
+        let by = principal.displayName, now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "correct") }
         if let given = data["record_no"]?.scalarText, given != number { throw ArchiveError.numberGiven(given) }
         return try store.locked(finish) {
@@ -92,8 +96,9 @@ public struct Archive: Sendable {
     }
 
     /// Retires `number`: logged with the reason, never issued again; its files stay readable.
-    public func void(_ number: String, reason: String, by: String, now: Date = Date()) throws {
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "void") }
+    public func void(_ number: String, reason: String, by principal: Principal) throws {
+        try policy.check(principal, may: .void)
+        let by = principal.displayName, now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "void") }
         try store.locked(finish) {
             let history = try entries(of: number)
@@ -106,9 +111,9 @@ public struct Archive: Sendable {
 
     /// Disposes of `number` after its retention: the files are deleted, the audit log keeps
     /// the fact, who, when and why.
-    public func dispose(_ number: String, reason: String, by: String) throws {
-        let now = clock.now
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "dispose") }
+    public func dispose(_ number: String, reason: String, by principal: Principal) throws {
+        try policy.check(principal, may: .dispose)
+        let by = principal.displayName, now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
         try store.locked(finish) {
             let history = try entries(of: number, allowVoid: true)

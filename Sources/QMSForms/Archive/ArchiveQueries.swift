@@ -59,7 +59,8 @@ extension Archive {
     }
 
     /// Appends a document-control action to the audit trail.
-    public func log(_ action: AuditEntry.Action, document: String, revision: String, by: String, detail: String, now: Date = Date()) throws {
+    public func log(_ action: AuditEntry.Action, document: String, revision: String, by principal: Principal, detail: String) throws {
+        let by = principal.displayName, now = clock.now
         _ = try store.locked(finish) {
             try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action,
                                                  form: document, revision: revision, detail: detail, prev: ""))

@@ -13,7 +13,9 @@ extension Archive {
     /// Writes a BagIt 1.0 bag (RFC 8493) at `bag`: the records of the range (XML and HTML, every
     /// revision), every template revision they pin, the audit entries of the range, and
     /// SHA-256 and SHA-512 manifests, so `bagit.py --validate` checks it without qmsforms.
-    public func export(to bag: URL, from: Day?, to: Day?, form: String?, by: String, now: Date = Date()) throws -> ExportSummary {
+    public func export(to bag: URL, from: Day?, to: Day?, form: String?, by principal: Principal) throws -> ExportSummary {
+        try policy.check(principal, may: .export)
+        let by = principal.displayName, now = clock.now
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "export") }
         let fm = FileManager.default
         guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// ```swift
 /// let control = try ChangeControl(workspace: Workspace(root: url))
-/// try control.revise("capa", ChangeRequest(summary: "改标签", pages: "P1", order: "DCR-2026-004", by: "王芳"))
+/// try control.revise("capa", ChangeRequest(summary: "改标签", pages: "P1", order: "DCR-2026-004", by: Principal.named("王芳")!))
 /// for role in Approval.Role.allCases { try control.approve("capa", role: role, by: name(role), date: "2026-02-01") }
 /// try control.release("capa", effective: "2026-02-05")
 /// ```
@@ -103,7 +103,7 @@ public struct ChangeControl: Sendable {
     /// Opens the next revision of `name` from its edited working copy and appends the change row.
     @discardableResult
     public func revise(_ name: String, _ request: ChangeRequest) throws -> ChangeRecord {
-        guard !request.by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeControlError.missingBy(action: "revise") }
+        try AuthorizationPolicy().check(request.by, may: .revise)
         let state = try workspace.store.load()
         let doc = try document(name, in: state)
         let declared = doc.working.control.revision
@@ -126,7 +126,7 @@ public struct ChangeControl: Sendable {
             seq: doc.working.changeRecord.count + 1, date: date, version: next, summary: request.summary,
             before: request.before ?? changes.map { "\($0.path) \($0.aspect): \($0.before.isEmpty ? "—" : $0.before)" }.joined(separator: "\n"),
             after: request.after ?? changes.map { "\($0.path) \($0.aspect): \($0.after.isEmpty ? "—" : $0.after)" }.joined(separator: "\n"),
-            pages: request.pages, order: request.order, by: request.by, remarks: remarks)
+            pages: request.pages, order: request.order, by: request.by.displayName, remarks: remarks)
         var control = doc.working.control
         control.revision = next
         control.approvals = []
@@ -141,8 +141,8 @@ public struct ChangeControl: Sendable {
     }
 
     /// Signs the open draft of `name` as `role`; the roles sign in order.
-    public func approve(_ name: String, role: Approval.Role, by: String, date: Day? = nil) throws {
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ChangeControlError.missingBy(action: "approve") }
+    public func approve(_ name: String, role: Approval.Role, by principal: Principal, date: Day? = nil) throws {
+        let by = principal.displayName
         let state = try workspace.store.load()
         let doc = try document(name, in: state)
         let control = doc.working.control
@@ -154,9 +154,7 @@ public struct ChangeControl: Sendable {
         }
         let expected = Approval.Role.allCases[control.approvals.count]
         guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
-        if role == .approved, !control.selfApproval, control.approvals.first?.name == by {
-            throw ChangeControlError.samePerson(document: doc.entry.number, name: by)
-        }
+        try AuthorizationPolicy().check(principal, may: .approve(role, preparedBy: control.approvals.first?.name, selfApproval: control.selfApproval))
         let day = (date ?? Day(Date())).description
         if let last = control.approvals.last, day < last.date {
             throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)
@@ -164,7 +162,7 @@ public struct ChangeControl: Sendable {
         var updated = control
         updated.approvals.append(Approval(role: role, name: by, date: day))
         try rewrite(doc) { try $0.setControl(updated) }
-        try Archive(workspace: workspace).log(.approve, document: doc.entry.number, revision: control.revision.description, by: by,
+        try Archive(workspace: workspace).log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal,
                                               detail: "\(role.rawValue) \(day)")
     }
 
@@ -201,7 +199,7 @@ public struct ChangeControl: Sendable {
             releasedAt: Self.timestamp(now)))
         try workspace.store.save(state)
         try Archive(workspace: workspace).log(.release, document: doc.entry.number, revision: control.revision.description,
-                                              by: control.approvals[2].name, detail: "effective \(effective), SHA-256 \(template.sha256)")
+                                              by: Principal(id: control.approvals[2].name, displayName: control.approvals[2].name, roles: [.release]), detail: "effective \(effective), SHA-256 \(template.sha256)")
         return control.revision
     }
 

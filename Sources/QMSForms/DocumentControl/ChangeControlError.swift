@@ -10,7 +10,6 @@ public enum ChangeControlError: QMSError, Equatable {
     case draftOpen(document: String, draft: Revision)
     case nothingChanged(document: String)
     case outOfOrder(document: String, expected: Approval.Role, given: Approval.Role)
-    case samePerson(document: String, name: String)
     case notApproved(document: String, revision: Revision, missing: [Approval.Role])
     case backward(document: String, from: Revision, to: Revision)
     case gap(document: String, from: Revision, to: Revision, expected: [Revision])
@@ -51,8 +50,6 @@ public enum ChangeControlError: QMSError, Equatable {
             "the working copy of \(doc) is the same as its released revision: there is no change to revise"
         case let .outOfOrder(doc, expected, given):
             "\(doc): \(given.rawValue) cannot sign yet; the next signature is \(expected.rawValue) (prepared → reviewed → approved)"
-        case let .samePerson(doc, name):
-            "\(doc): \(name) prepared this revision and may not also approve it (the document does not allow self-approval)"
         case let .notApproved(doc, rev, missing):
             "\(doc) \(rev) cannot be released: not approved (missing: \(missing.map(\.rawValue).joined(separator: ", ")))"
         case let .backward(doc, from, to):
@@ -89,7 +86,7 @@ public enum ChangeControlError: QMSError, Equatable {
         switch self {
         case .tampered, .frozenMissing, .damagedRegister, .notEditable: .badTemplate
         case .file: .io
-        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision, .missingBy: .usage
+        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision: .usage
         default: .refused
         }
     }

@@ -7,7 +7,7 @@ public struct ChangeRequest: Sendable {
     /// 更改文件号: the change order that authorised it.
     public var order: String
     /// 更改人.
-    public var by: String
+    public var by: Principal
     /// Bump the edition letter (A/3 → B/0).
     public var major: Bool
     public var remarks: String
@@ -17,7 +17,7 @@ public struct ChangeRequest: Sendable {
     /// The change date; today when `nil`.
     public var date: Day?
 
-    public init(summary: String, pages: String, order: String, by: String, major: Bool = false, remarks: String = "",
+    public init(summary: String, pages: String, order: String, by: Principal, major: Bool = false, remarks: String = "",
                 before: String? = nil, after: String? = nil, date: Day? = nil) {
         self.summary = summary
         self.pages = pages

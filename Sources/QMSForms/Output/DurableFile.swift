@@ -19,7 +19,8 @@ enum DurableFile {
             try place(temp, at: url, replacing: replacing)
         } catch {
             unlink(temp.path)
-            throw error
+            // Name the file the user asked for, not the temporary one.
+            throw FileError(error.operation, path: url.path, reason: error.reason, remedy: error.remedy)
         }
         syncFolder(folder)
     }
