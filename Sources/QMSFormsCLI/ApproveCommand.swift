@@ -3,7 +3,7 @@ import QMSForms
 
 
 
-struct ApproveCommand: ParsableCommand {
+struct ApproveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "approve", abstract: "Sign the open draft: prepared, then reviewed, then approved.")
 
@@ -13,9 +13,9 @@ struct ApproveCommand: ParsableCommand {
     @Option(help: "Who signs (default: $QMS_USER).") var by: String?
     @Option(help: dateHelp("The date signed (default: today).")) var date: Day?
 
-    func run() throws {
+    func run() async throws {
         do {
-            try workspace.requireControl().approve(document, role: role, by: try principal(by, for: "approve", documentControl: true), date: date)
+            try await workspace.requireControl().approve(document, role: role, by: try principal(by, for: "approve", documentControl: true), date: date)
             print("\(document): \(role.rawValue) by \(try principal(by, for: "approve", documentControl: true))")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct ArchiveDisposeCommand: ParsableCommand {
+struct ArchiveDisposeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispose", abstract: "Dispose of a record past its retention: files deleted, the act logged.",
         discussion: "Retention is judged against today's date on this machine's clock; no other day can be given.")
@@ -11,9 +11,9 @@ struct ArchiveDisposeCommand: ParsableCommand {
     @Option(help: "Why (e.g. the retention period has ended).") var reason: String
     @Option(help: "Who disposes of it (default: $QMS_USER).") var by: String?
 
-    func run() throws {
+    func run() async throws {
         do {
-            try Archive(workspace: workspace.workspace).dispose(number, reason: reason, by: try principal(by, for: "dispose"))
+            try await Archive(workspace: workspace.workspace).dispose(number, reason: reason, by: try principal(by, for: "dispose"))
             print("\(number): disposed of")
         } catch { throw Failure(error) }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ArchiveExportCommand: ParsableCommand {
+struct ArchiveExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export records as a BagIt 1.0 bag an auditor can check with bagit.py.")
 
@@ -13,9 +13,9 @@ struct ArchiveExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The bag folder to create.") var output: String
     @Option(help: "Who exports (default: $QMS_USER).") var by: String?
 
-    func run() throws {
+    func run() async throws {
         do {
-            let s = try Archive(workspace: workspace.workspace).export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: try principal(by, for: "export"))
+            let s = try await Archive(workspace: workspace.workspace).export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: try principal(by, for: "export"))
             print("\(output): \(s.records) records, \(s.templates) template revisions, \(s.auditEntries) audit entries, \(s.bytes) bytes")
         } catch { throw Failure(error) }
     }

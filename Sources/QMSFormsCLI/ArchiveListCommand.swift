@@ -1,13 +1,13 @@
 import ArgumentParser
 import QMSForms
 
-struct ArchiveListCommand: ParsableCommand {
+struct ArchiveListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List every archived record.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "text or json") var format: OutputFormat = .text
 
-    func run() throws {
-        do { try printRecords(try Archive(workspace: workspace.workspace).search(.init()), format: format) } catch { throw Failure(error) }
+    func run() async throws {
+        do { try await printRecords(try Archive(workspace: workspace.workspace).search(.init()), format: format) } catch { throw Failure(error) }
     }
 }

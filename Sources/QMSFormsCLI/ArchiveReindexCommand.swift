@@ -1,13 +1,13 @@
 import ArgumentParser
 import QMSForms
 
-struct ArchiveReindexCommand: ParsableCommand {
+struct ArchiveReindexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex", abstract: "Rebuild the search index from the record files and the audit log.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    func run() throws {
-        do { print("\(try Archive(workspace: workspace.workspace).reindex()) records indexed") } catch { throw Failure(error) }
+    func run() async throws {
+        do { print("\(try await Archive(workspace: workspace.workspace).reindex()) records indexed") } catch { throw Failure(error) }
     }
 }

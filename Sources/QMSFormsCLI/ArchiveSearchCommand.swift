@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct ArchiveSearchCommand: ParsableCommand {
+struct ArchiveSearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "search", abstract: "Find archived records.")
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -16,9 +16,9 @@ struct ArchiveSearchCommand: ParsableCommand {
     @Option(help: "text or json") var format: OutputFormat = .text
     @Argument(help: "Words anywhere in the record.") var text: String?
 
-    func run() throws {
+    func run() async throws {
         do {
-            let rows = try Archive(workspace: workspace.workspace).search(.init(
+            let rows = try await Archive(workspace: workspace.workspace).search(.init(
                 form: form, number: number, customer: customer, from: from, to: to, status: status, complaintCategory: category,
                 text: text, state: state))
             try printRecords(rows, format: format)

@@ -2,16 +2,16 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ArchiveShowCommand: ParsableCommand {
+struct ArchiveShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One archived record and its audit entries.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The record number.") var number: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         do {
-            let (row, entries) = try Archive(workspace: workspace.workspace).show(number)
+            let (row, entries) = try await Archive(workspace: workspace.workspace).show(number)
             switch format {
             case .json:
                 struct Shown: Encodable { var record: ArchivedRecord; var audit: [AuditEntry] }

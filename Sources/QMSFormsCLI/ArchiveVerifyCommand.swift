@@ -2,17 +2,17 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ArchiveVerifyCommand: ParsableCommand {
+struct ArchiveVerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify", abstract: "Recompute every hash and the audit chain; exit 5 naming each problem.")
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    func run() throws {
+    func run() async throws {
         let start = Date()
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let verification = try archive.verification()
+            let verification = try await archive.verification()
             let problems = verification.problems
             guard problems.isEmpty else {
                 throw Failure(.refused, "archive verify found \(problems.count) problem(s):\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))

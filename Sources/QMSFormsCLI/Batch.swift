@@ -18,11 +18,11 @@ struct BatchOptions: ParsableArguments {
     }
 
     /// Runs `body` with a reporter and a progress bar, prints the summary, fails when any record was invalid.
-    func perform(_ input: BatchInput, _ body: (_ report: (BatchItem, any Error) -> Void, _ progress: (BatchRun.Summary) -> Void) throws -> BatchRun.Summary) throws {
+    func perform(_ input: BatchInput, _ body: (_ report: (BatchItem, any Error) -> Void, _ progress: (BatchRun.Summary) -> Void) async throws -> BatchRun.Summary) async throws {
         let bar = ProgressBar(input: input)
         let summary: BatchRun.Summary
         do {
-            summary = try body({ item, error in
+            summary = try await body({ item, error in
                 bar.clear()
                 let message = Failure(error).message
                 FileHandle.standardError.write(Data(("\(item.index): " + (message.hasPrefix(item.source) ? "" : item.position + ": ") + message + "\n").utf8))

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct BlankCommand: ParsableCommand {
+struct BlankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blank", abstract: "Write the blank form for handwriting (or a procedure document) as ALIAS-blank.html (and .pdf).")
 
@@ -22,12 +22,12 @@ struct BlankCommand: ParsableCommand {
         if let copy, !FileName.isSafe(copy) { throw ValidationError("--copy takes a distribution number such as 03") }
     }
 
-    func run() throws {
+    func run() async throws {
         if pdf { _ = try PDFOutput.browser() }
-        let (template, watermark) = try workspace.template(form, revision: revision, draft: draft, allowObsolete: true)
+        let (template, watermark) = try await workspace.template(form, revision: revision, draft: draft, allowObsolete: true)
         let marks = PrintMarks(watermark: watermark, stamp: copy.map { .controlledCopy($0) } ?? (uncontrolled ? .uncontrolled : nil),
                                changeRecord: withHistory)
-        let html = HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: try workspace.titles(), marks: marks)
+        let html = await HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: try workspace.titles(), marks: marks)
             .renderBlank(template)
         let name = template.alias + "-blank"
         var files = [(name: name + ".html", data: Data(html.utf8))]

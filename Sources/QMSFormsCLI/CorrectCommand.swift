@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct CorrectCommand: ParsableCommand {
+struct CorrectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct", abstract: "Archive a corrected revision of a record; the earlier one stays readable.")
 
@@ -11,13 +11,13 @@ struct CorrectCommand: ParsableCommand {
     @Option(help: "Why it is corrected.") var reason: String
     @Option(help: "Who corrects it (default: $QMS_USER).") var by: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let (row, _) = try archive.show(number)
-            let (template, _) = try workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
-            let issued = try archive.correct(number, data: try readData(data, for: template), source: data, reason: reason, by: try principal(by, for: "correct"))
-            print("\(issued.number) r\(issued.revision)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+            let (row, _) = try await archive.show(number)
+            let (template, _) = try await workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
+            let issued = try await archive.correct(number, data: try readData(data, for: template), source: data, reason: reason, by: try principal(by, for: "correct"))
+            print("\(issued.number) r\(issued.revision)\t\(issued.xmlPath)\t\(issued.htmlPath)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

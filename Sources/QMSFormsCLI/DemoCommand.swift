@@ -3,7 +3,7 @@ import Foundation
 import QMSForms
 import QMSFormsDemo
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Issue a realistic, deterministic year of records (~1,900, all linked) into a workspace.",
         discussion: "A folder that is not a workspace yet is made one from --from first. The same year and seed give the same records.")
@@ -14,12 +14,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Shipping notices in the year.") var shipments = 1_700
     @Option(help: "A forms folder to make a new workspace from (default: the built-in forms).") var from: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             var ws = workspace.workspace
             if !ws.isControlled { ws = try Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped) }
             let started = Date()
-            let issued = try DemoYear(year: year, seed: seed, shipments: shipments)
+            let issued = try await DemoYear(year: year, seed: seed, shipments: shipments)
                 .issue(into: Archive(workspace: ws), examples: ws.formsDirectory.appendingPathComponent("examples"), by: "demo")
             for (form, numbers) in issued.numbers.sorted(by: { $0.key < $1.key }) {
                 print("\(form)\t\(numbers.count)\t\(numbers.first ?? "")…\(numbers.last ?? "")")

@@ -3,12 +3,12 @@ import Foundation
 
 @main
 struct Entry {
-    static func main() {
+    static func main() async {
         // A size-limited file system must give an error, not kill the process mid-write.
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try QMSCommand.parseAsRoot()
-            try command.run()
+            if var work = command as? any AsyncParsableCommand { try await work.run() } else { try command.run() }
         } catch let failure as Failure {
             FileHandle.standardError.write(Data(("qmsforms: " + failure.message + "\n").utf8))
             exit(failure.code.rawValue)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct FillCommand: ParsableCommand {
+struct FillCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill", abstract: "Fill a form from data: write NAME.xml and NAME.html, or nothing when invalid.")
 
@@ -18,17 +18,17 @@ struct FillCommand: ParsableCommand {
     @Option(help: "text, or json: the problems (or the files written) as JSON on standard output (one record).") var format: OutputFormat = .text
     @OptionGroup var batch: BatchOptions
 
-    func run() throws {
+    func run() async throws {
         if pdf { _ = try PDFOutput.browser() }
-        let (template, watermark) = try workspace.form(form, revision: revision, draft: draft)
+        let (template, watermark) = try await workspace.form(form, revision: revision, draft: draft)
         if let input = try batch.input(data, template: template) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             if pdf { throw Failure(.usage, "--pdf prints one record; for a batch, print the pages afterwards: qmsforms print \(output)/*.html --pdf DIR") }
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
             let folder = OutputFolder(URL(fileURLWithPath: output))
-            return try batch.perform(input) { report, progress in
-                try filler.fillAll(template, from: input, into: folder, run: batch.run, report: report, progress: progress)
+            return try await batch.perform(input) { report, progress in
+                try await filler.fillAll(template, from: input, into: folder, run: batch.run, report: report, progress: progress)
             }
         }
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent

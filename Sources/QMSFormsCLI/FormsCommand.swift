@@ -2,14 +2,14 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct FormsCommand: ParsableCommand {
+struct FormsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "forms", abstract: "List the controlled forms.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "text or json") var format: OutputFormat = .text
 
-    func run() throws {
-        let templates = try workspace.templates()
+    func run() async throws {
+        let templates = try await workspace.templates()
         if workspace.usesShippedForms {
             FileHandle.standardError.write(Data(("\(workspace.workspace.root.path) is not a workspace: these are the built-in forms. "
                 + "Make a workspace with qmsforms init DIR, or pass --workspace DIR (or set QMS_WORKSPACE).\n").utf8))

@@ -2,16 +2,16 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Print a document's change record 文件更改记录.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Document number or alias.") var document: String
     @Option(help: "text or json") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         let rows: [ChangeRecord]
-        do { rows = try workspace.requireControl().history(document) } catch let f as Failure { throw f } catch { throw Failure(error) }
+        do { rows = try await workspace.requireControl().history(document) } catch let f as Failure { throw f } catch { throw Failure(error) }
         switch format {
         case .json:
             let objects: [[String: Any]] = rows.map {

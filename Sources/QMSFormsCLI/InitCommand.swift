@@ -2,17 +2,17 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a controlled workspace: the templates in DIR/forms, each registered as released.")
 
     @Argument(help: "The new workspace folder (must not exist, or be empty).") var directory: String
     @Option(help: "A company's own forms folder to start from (default: the built-in forms).") var from: String?
 
-    func run() throws {
+    func run() async throws {
         do {
             let ws = try Workspace.create(at: URL(fileURLWithPath: directory), from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped)
-            let rows = try ChangeControl(workspace: ws).register()
+            let rows = try await ChangeControl(workspace: ws).register()
             print("\(directory): \(rows.count) controlled documents registered")
         } catch { throw Failure(error) }
     }

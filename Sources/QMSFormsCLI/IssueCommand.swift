@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct IssueCommand: ParsableCommand {
+struct IssueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue", abstract: "Archive a record: next number, frozen XML and HTML, hashes, audit log, index.")
 
@@ -14,22 +14,22 @@ struct IssueCommand: ParsableCommand {
     @Option(help: "Also print the issued record to this PDF file, or to NUMBER.pdf in this folder (not archived).") var pdf: String?
     @OptionGroup var batch: BatchOptions
 
-    func run() throws {
-        if let (template, _) = try? workspace.form(form), let input = try batch.input(data, template: template) {
+    func run() async throws {
+        if let (template, _) = try? await workspace.form(form), let input = try batch.input(data, template: template) {
             if pdf != nil { throw Failure(.usage, "--pdf prints one record; for a batch, print the issued numbers afterwards with qmsforms print") }
-            return try issueAll(input, template: template)
+            return try await issueAll(input, template: template)
         }
         let browser = try pdf.map { _ in try PDFOutput.browser() }
         let issued: Archive.Issued
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let (template, _) = try workspace.form(form)
-            issued = try archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
-            print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+            let (template, _) = try await workspace.form(form)
+            issued = try await archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
+            print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         guard let pdf else { return }
         do {
-            let html = try String(contentsOf: issued.htmlPath, encoding: .utf8)
+            let html = String(decoding: try await Archive(workspace: workspace.workspace).rendition(issued.number), as: UTF8.self)
             let document = PrintDocument(name: issued.number, html: html)
             for path in try PDFOutput.write([(issued.number + ".pdf", document)], to: pdf, browser: browser) { print(path) }
         } catch {
@@ -40,15 +40,15 @@ struct IssueCommand: ParsableCommand {
     }
 
     /// Issues the records of a batch in input order (numbers follow it); invalid ones are listed and get no number.
-    private func issueAll(_ input: BatchInput, template: Template) throws {
+    private func issueAll(_ input: BatchInput, template: Template) async throws {
         let archive: Archive
         do { archive = try Archive(workspace: workspace.workspace) } catch { throw Failure(error) }
         let who = try principal(by, for: "issue")
-        try batch.perform(input) { report, progress in
-            try batch.run.run(input, work: { item in try item.parse(template: template) }, commit: { item, parsed in
+        try await batch.perform(input) { report, progress in
+            try await batch.run.run(input, work: { item in try item.parse(template: template) }, commit: { item, parsed in
                 do {
-                    let issued = try archive.issue(form, data: parsed.get(), source: item.source, by: who)
-                    print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+                    let issued = try await archive.issue(form, data: parsed.get(), source: item.source, by: who)
+                    print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
                     return .ok(bytes: 0)
                 } catch let error as DataError {
                     report(item, error)

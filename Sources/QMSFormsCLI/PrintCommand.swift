@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct PrintCommand: ParsableCommand {
+struct PrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
         abstract: "Print pages to PDF through headless Chromium (one browser session for all inputs).",
@@ -17,13 +17,14 @@ struct PrintCommand: ParsableCommand {
     @Option(help: "A PDF file (for one input), or a folder that gets NAME.pdf for each input.") var pdf: String
     @Option(help: "zh, en or both, for record XML inputs.") var lang: Language = .both
 
-    func run() throws {
-        let pages = try inputs.map(page)
+    func run() async throws {
+        var pages: [(fileName: String, document: PrintDocument)] = []
+        for input in inputs { pages.append(try await page(input)) }
         for path in try PDFOutput.write(pages, to: pdf) { print(path) }
     }
 
     /// What one input prints as, and the PDF's file name.
-    private func page(_ input: String) throws -> (fileName: String, document: PrintDocument) {
+    private func page(_ input: String) async throws -> (fileName: String, document: PrintDocument) {
         let lower = input.lowercased()
         let url = URL(fileURLWithPath: input)
         let stem = url.deletingPathExtension().lastPathComponent
@@ -37,7 +38,7 @@ struct PrintCommand: ParsableCommand {
             return (stem + ".pdf", PrintDocument(name: input, html: html))
         }
         if lower.hasSuffix(".xml") {
-            let (name, html) = try workspace.renderRecord(input, language: lang)
+            let (name, html) = try await workspace.renderRecord(input, language: lang)
             return (name + ".pdf", PrintDocument(name: input, html: html))
         }
         if FileManager.default.fileExists(atPath: input) {
@@ -45,8 +46,7 @@ struct PrintCommand: ParsableCommand {
         }
         guard FileName.isSafe(input) else { throw Failure(.usage, "'\(input)' is not a record number, nor a file that exists") }
         do {
-            let file = try Archive(workspace: workspace.workspace).rendition(input)
-            guard let data = try? Data(contentsOf: file) else { throw Failure(.io, "\(file.path): cannot read the archived page") }
+            let data = try await Archive(workspace: workspace.workspace).rendition(input)
             return (input + ".pdf", PrintDocument(name: input, html: String(decoding: data, as: UTF8.self)))
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct RegisterCommand: ParsableCommand {
+struct RegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "The master list of controlled documents 受控文件清单; --verify checks every frozen revision.")
 
@@ -13,11 +13,11 @@ struct RegisterCommand: ParsableCommand {
 
     enum RegisterFormat: String, ExpressibleByArgument { case text, json, html }
 
-    func run() throws {
+    func run() async throws {
         let control = try workspace.requireControl()
         if verify {
             let findings: [ChangeControlError]
-            do { findings = try control.verify() } catch { throw Failure(error) }
+            do { findings = try await control.verify() } catch { throw Failure(error) }
             guard findings.isEmpty else {
                 throw Failure(.refused, "register --verify found \(findings.count) problem(s):\n" + findings.map { "  - \($0)" }.joined(separator: "\n"))
             }
@@ -25,7 +25,7 @@ struct RegisterCommand: ParsableCommand {
             return
         }
         let rows: [RegisterRow]
-        do { rows = try control.register(asOf: asOf) } catch { throw Failure(error) }
+        do { rows = try await control.register(asOf: asOf) } catch { throw Failure(error) }
         switch format {
         case .json:
             try printJSON(rows)

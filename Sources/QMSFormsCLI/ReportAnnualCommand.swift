@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ReportAnnualCommand: ParsableCommand {
+struct ReportAnnualCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annual",
         abstract: "The annual summary SG-QR-07-08 (procedure §3.5) computed from the year's records in the archive.",
@@ -21,11 +21,11 @@ struct ReportAnnualCommand: ParsableCommand {
     @Option(help: "Who issues it (default: $QMS_USER).") var by: String?
     @Option(help: "text or json (the figures)") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let report = try AnnualReport.compute(from: archive, year: year)
-            let (template, _) = try workspace.form("annual")
+            let report = try await AnnualReport.compute(from: archive, year: year)
+            let (template, _) = try await workspace.form("annual")
             let data = try notes.map { report.data(with: try readData($0, for: template)) } ?? report.data
             if let output {
                 var filler = FormFiller(settings: try workspace.settings())
@@ -41,8 +41,8 @@ struct ReportAnnualCommand: ParsableCommand {
                 guard notes != nil else {
                     throw Failure(.usage, "--issue archives the report once its conclusions are written: give them with --notes FILE")
                 }
-                let issued = try archive.issue("annual", data: data, source: "annual \(year)", by: try principal(by, for: "issue"))
-                print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+                let issued = try await archive.issue("annual", data: data, source: "annual \(year)", by: try principal(by, for: "issue"))
+                print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
             }
             guard output == nil && !issue else { return }
             switch format {

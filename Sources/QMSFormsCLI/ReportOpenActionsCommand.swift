@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ReportOpenActionsCommand: ParsableCommand {
+struct ReportOpenActionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open-actions",
         abstract: "Overdue CAPA forms, 8D reports, feedback forms and call/letter entries, by department.",
@@ -16,10 +16,10 @@ struct ReportOpenActionsCommand: ParsableCommand {
     @Option(help: dateHelp("The day to judge against (default: today).")) var asOf: Day?
     @Option(help: "text or json") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         let report: OpenActions
         do {
-            report = try OpenActions.report(from: Archive(workspace: workspace.workspace), asOf: asOf ?? Day(Date()))
+            report = try await OpenActions.report(from: Archive(workspace: workspace.workspace), asOf: asOf ?? Day(Date()))
         } catch { throw Failure(error) }
         switch format {
         case .json:
@@ -29,7 +29,7 @@ struct ReportOpenActionsCommand: ParsableCommand {
             for (department, count) in report.byDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
                 print("\n\(department)  \(count)")
                 for a in report.actions where a.department == department {
-                    print("  \(a.record)\(a.entry.map { " " + $0 } ?? "")\t\(a.kind.rawValue)\tdue \(a.due)\t\(a.daysOverdue) days over\t"
+                    print("  \(a.record)\(a.entry.map { " " + $0 } ?? "")\t\(a.kind)\tdue \(a.due)\t\(a.daysOverdue) days over\t"
                           + "\(a.status)\(a.customer.map { "\t" + $0 } ?? "")")
                 }
             }

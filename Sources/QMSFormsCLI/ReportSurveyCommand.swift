@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ReportSurveyCommand: ParsableCommand {
+struct ReportSurveyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
         abstract: "The satisfaction summary SG-QR-18-02 of one campaign, from the surveys in the archive.",
@@ -23,16 +23,16 @@ struct ReportSurveyCommand: ParsableCommand {
     @Flag(help: "Issue the summary into the archive (it gets the next number, MYHZ-YYYY-NN).") var issue = false
     @Option(help: "text or json (the figures)") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         guard let compiler = Principal.named(compiledBy ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? "") else {
             throw Failure(.usage, "--compiled-by NAME (or QMS_USER) is needed: the summary names who compiled it")
         }
         let who = compiler.displayName
         do {
             let archive = try Archive(workspace: workspace.workspace)
-            let data = try SurveySummary.data(from: archive, campaign: campaign, issued: issued, previousScore: previous,
+            let data = try await SurveySummary.data(from: archive, campaign: campaign, issued: issued, previousScore: previous,
                                               signers: ["compiled": who, "reviewed": reviewedBy, "approved": approvedBy])
-            let (template, _) = try workspace.form("survey-summary")
+            let (template, _) = try await workspace.form("survey-summary")
             let summary = try RecordValidator(template: template).validate(data, source: "campaign \(campaign)")
             if let output {
                 var filler = FormFiller(settings: try workspace.settings())
@@ -42,8 +42,8 @@ struct ReportSurveyCommand: ParsableCommand {
                 for file in filled.files { print("\(output)/\(file.name)") }
             }
             if issue {
-                let issued = try archive.issue("survey-summary", data: data, source: "campaign \(campaign)", by: compiler)
-                print("\(issued.number)\t\(issued.xmlPath.path)\t\(issued.htmlPath.path)")
+                let issued = try await archive.issue("survey-summary", data: data, source: "campaign \(campaign)", by: compiler)
+                print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
             }
             guard output == nil && !issue else { return }
             let figures = SurveyFigures(summary)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct ReviseCommand: ParsableCommand {
+struct ReviseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revise", abstract: "Open the next revision from the edited working copy and add its change-record row.")
 
@@ -17,9 +17,9 @@ struct ReviseCommand: ParsableCommand {
     @Option(help: "更改后: the wording after (default: from the structural comparison).") var after: String?
     @Option(help: dateHelp("更改日期 (default: today).")) var date: Day?
 
-    func run() throws {
+    func run() async throws {
         do {
-            let row = try workspace.requireControl().revise(document, ChangeRequest(
+            let row = try await workspace.requireControl().revise(document, ChangeRequest(
                 summary: summary, pages: pages, order: order, by: try principal(by, for: "revise", documentControl: true), major: major, remarks: remarks,
                 before: before, after: after, date: date))
             print("\(document): draft \(row.version) opened (change record row \(row.seq))")

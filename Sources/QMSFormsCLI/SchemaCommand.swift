@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct SchemaCommand: ParsableCommand {
+struct SchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema", abstract: "Print the XSD that this form's records are valid against.")
 
@@ -9,9 +9,9 @@ struct SchemaCommand: ParsableCommand {
     @Argument(help: "Form number, alias or template path.") var form: String
     @Option(help: revisionHelp("The revision whose records the schema is for (default: the one in force).")) var revision: Revision?
 
-    func run() throws {
-        let (template, _) = try revision == nil ? workspace.form(form) : workspace.template(form, revision: revision, allowObsolete: true)
-        guard template.kind == .form else { _ = try workspace.form(form); return }
+    func run() async throws {
+        let (template, _) = try await revision == nil ? workspace.form(form) : workspace.template(form, revision: revision, allowObsolete: true)
+        guard template.kind == .form else { _ = try await workspace.form(form); return }
         print(RecordSchema(template: template).xsd, terminator: "")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import QMSForms
 
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check data against a form; exit 1 listing every problem.")
 
@@ -15,12 +15,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "text, or json: the problems as JSON on standard output (one record).") var format: OutputFormat = .text
     @OptionGroup var batch: BatchOptions
 
-    func run() throws {
-        let (template, _) = try workspace.form(form, revision: revision, draft: draft)
+    func run() async throws {
+        let (template, _) = try await workspace.form(form, revision: revision, draft: draft)
         if let input = try batch.input(data, template: template) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
-            return try batch.perform(input) { report, progress in
-                try FormFiller.validateAll(template, from: input, run: batch.run, report: report, progress: progress)
+            return try await batch.perform(input) { report, progress in
+                try await FormFiller.validateAll(template, from: input, run: batch.run, report: report, progress: progress)
             }
         }
         let source = data == "-" ? "<stdin>" : data

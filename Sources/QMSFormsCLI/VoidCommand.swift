@@ -1,7 +1,7 @@
 import ArgumentParser
 import QMSForms
 
-struct VoidCommand: ParsableCommand {
+struct VoidCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "void", abstract: "Retire a record number: logged with the reason, never issued again.")
 
@@ -10,9 +10,9 @@ struct VoidCommand: ParsableCommand {
     @Option(help: "Why it is void.") var reason: String
     @Option(help: "Who voids it (default: $QMS_USER).") var by: String?
 
-    func run() throws {
+    func run() async throws {
         do {
-            try Archive(workspace: workspace.workspace).void(number, reason: reason, by: try principal(by, for: "void"))
+            try await Archive(workspace: workspace.workspace).void(number, reason: reason, by: try principal(by, for: "void"))
             print("\(number): void")
         } catch { throw Failure(error) }
     }

@@ -33,9 +33,9 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// The templates in force: the register's effective revisions, the working copies, or the built-in forms.
-    func templates() throws -> [Template] {
+    func templates() async throws -> [Template] {
         do {
-            if let control = try control() { return try control.effectiveCatalog() }
+            if let control = try control() { return try await control.effectiveCatalog() }
             if usesShippedForms { return try ShippedForms.catalog().templates }
             return try FormCatalog(directory: workspace.formsDirectory).templates
         } catch { throw Failure(error) }
@@ -43,16 +43,16 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// The template named `name` (number, alias or path) at `revision`, with the watermark it prints with.
     func template(_ name: String, revision rev: Revision? = nil, draft: Bool = false, allowObsolete: Bool = false)
-        throws -> (Template, PrintMarks.Watermark?) {
+        async throws -> (Template, PrintMarks.Watermark?) {
         do {
             if let control = try control(), !name.hasSuffix(".xml") {
                 if allowObsolete, let rev, !draft {
-                    let (t, standing) = try control.template(name, revision: rev)
-                    let status = try control.register().first { $0.number == t.number }?.revisions
+                    let (t, standing) = try await control.template(name, revision: rev)
+                    let status = try await control.register().first { $0.number == t.number }?.revisions
                         .first { $0.hasPrefix(rev.description + " ") }
                     return (t, standing == .draft ? .draft : status?.hasSuffix("obsolete") == true ? .obsolete : nil)
                 }
-                let (t, standing) = try control.templateForFilling(name, revision: rev, draft: draft)
+                let (t, standing) = try await control.templateForFilling(name, revision: rev, draft: draft)
                 return (t, standing == .draft ? .draft : nil)
             }
             if rev != nil || draft {
@@ -64,8 +64,8 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// A form that records are filled from; a procedure document is a usage error here.
-    func form(_ name: String, revision: Revision? = nil, draft: Bool = false) throws -> (Template, PrintMarks.Watermark?) {
-        let (t, mark) = try template(name, revision: revision, draft: draft)
+    func form(_ name: String, revision: Revision? = nil, draft: Bool = false) async throws -> (Template, PrintMarks.Watermark?) {
+        let (t, mark) = try await template(name, revision: revision, draft: draft)
         guard t.kind == .form else {
             throw Failure(.usage, "\(t.number) \(t.title.zh) is a procedure document: it has no records. Print it with: qmsforms blank \(t.alias) -o DIR")
         }
@@ -77,8 +77,8 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Form number → title of every template in force, for procedures naming forms.
-    func titles() throws -> [String: Bilingual] {
-        Dictionary(try templates().map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
+    func titles() async throws -> [String: Bilingual] {
+        Dictionary(try await templates().map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
     }
 }
 

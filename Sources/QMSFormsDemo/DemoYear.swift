@@ -37,7 +37,7 @@ public struct DemoYear: Sendable {
         public var total: Int { numbers.values.reduce(0) { $0 + $1.count } }
     }
 
-    public func issue(into archive: Archive, examples: URL, by: String) throws -> Issued {
+    public func issue(into archive: Archive, examples: URL, by: String) async throws -> Issued {
         var rng = SplitMix(seed: seed)
         var issued = Issued()
         func example(_ alias: String) throws -> DataNode {
@@ -47,8 +47,8 @@ public struct DemoYear: Sendable {
         /// `base` moved so that its date `anchor` falls on `target`.
         func moved(_ base: DataNode, from anchor: String, to target: Int) -> DataNode { base.movingDates(by: target - Day(anchor)!.number) }
         @discardableResult
-        func put(_ alias: String, _ data: DataNode, on target: Int) throws -> String {
-            let number = try issue(alias, data, on: target, into: archive, by: by)
+        func put(_ alias: String, _ data: DataNode, on target: Int) async throws -> String {
+            let number = try await issue(alias, data, on: target, into: archive, by: by)
             issued.numbers[alias, default: []].append(number)
             return number
         }
@@ -87,7 +87,7 @@ public struct DemoYear: Sendable {
                 entries.append(DataNode(.map(entry)))
             }
             let sheet = DataNode(.map([("year", .number(year)), ("month", .number(month)), ("dept", .text("供销部"))]))
-            try put("call-log", DataNode(.map([("sheet", sheet), ("log", DataNode(.map([("entries", DataNode(.list(entries)))])))])),
+            try await put("call-log", DataNode(.map([("sheet", sheet), ("log", DataNode(.map([("entries", DataNode(.list(entries)))])))])),
                     on: day(month, 28))
         }
 
@@ -99,17 +99,17 @@ public struct DemoYear: Sendable {
             var feedback = moved(feedbackBase, from: "2026-03-11", to: complaint.day).setting(["a", "customer"], .text(complaint.customer))
                 .setting(["a", "model"], .text(["HV-200", "HV-150", "PV-32", "HV-300"][rng.below(4)]))
             if recent { feedback = feedback.removing(["d", "e"]) }
-            let fk = try put("feedback", feedback, on: complaint.day)
+            let fk = try await put("feedback", feedback, on: complaint.day)
             if i % 2 == 0 {
                 var capa = moved(capaBase, from: "2026-03-16", to: complaint.day + 5).setting(["header", "source_ref"], .text(fk))
                 if recent { capa = capa.removing(["s6", "s7", "s8", "s9"]) }
-                capas.append(try put("capa", capa, on: complaint.day + 5))
+                capas.append(try await put("capa", capa, on: complaint.day + 5))
             }
             if i % 4 == 0 {
                 var report = moved(eightDBase, from: "2026-03-11", to: complaint.day)
                     .setting(["header", "customer"], .text(complaint.customer)).setting(["header", "fk_ref"], .text(fk))
                 if recent { report = report.removing(["d8", "approval"]) }
-                try put("8d", report, on: complaint.day + 1)
+                try await put("8d", report, on: complaint.day + 1)
             }
         }
 
@@ -117,12 +117,12 @@ public struct DemoYear: Sendable {
         let opinionBase = try example("opinion"), serviceBase = try example("service")
         for k in 0..<36 {
             let target = day(1 + k / 3, 3 + (k % 3) * 9)
-            try put("opinion", moved(opinionBase, from: "2026-03-16", to: target).setting(["entry", "customer"], .text(customers[k % customers.count])),
+            try await put("opinion", moved(opinionBase, from: "2026-03-16", to: target).setting(["entry", "customer"], .text(customers[k % customers.count])),
                     on: target + 3)
         }
         for k in 0..<48 {
             let target = day(1 + k / 4, 2 + (k % 4) * 6)
-            try put("service", moved(serviceBase, from: "2026-04-13", to: target), on: target)
+            try await put("service", moved(serviceBase, from: "2026-04-13", to: target), on: target)
         }
 
         // Shipping notices: the bulk of the year.
@@ -135,7 +135,7 @@ public struct DemoYear: Sendable {
             let notice = moved(shippingBase, from: "2026-03-24", to: target)
                 .setting(["consignee", "customer"], .text(customers[rng.below(customers.count)]))
                 .setting(["goods", "lines"], DataNode(.list([line])))
-            try put("shipping", notice, on: target - 1)
+            try await put("shipping", notice, on: target - 1)
         }
 
         // The December survey of every customer; a score under 80 is followed by a CAPA.
@@ -149,19 +149,19 @@ public struct DemoYear: Sendable {
             }
             if let capa = capas.last {
                 let followed = survey.setting(["evaluation", "capa_ref"], .text(capa)).setting(["evaluation", "action_lt80"], .text("走访并制定改进措施"))
-                if try formScore("survey", followed, using: archive) < 80 { survey = followed }
+                if try await formScore("survey", followed, using: archive) < 80 { survey = followed }
             }
-            try put("survey", survey, on: day(12, 9 + k % 5))
+            try await put("survey", survey, on: day(12, 9 + k % 5))
         }
 
         // The campaign's summary: three of the surveys sent out did not come back.
-        var summary = try SurveySummary.data(from: archive, campaign: "MYDC-\(year)", issued: customers.count + 3,
+        var summary = try await SurveySummary.data(from: archive, campaign: "MYDC-\(year)", issued: customers.count + 3,
                                              signers: ["compiled": "赵丽", "reviewed": "孙伟", "approved": "周建国"])
         if let capa = capas.last {
             let followed = summary.setting(["totals", "action_lt80"], .text("专项改进：随货文件与交付")).setting(["totals", "capa_ref"], .text(capa))
-            if try formScore("survey-summary", followed, using: archive) < 80 { summary = followed }
+            if try await formScore("survey-summary", followed, using: archive) < 80 { summary = followed }
         }
-        try put("survey-summary", summary, on: day(12, 22))
+        try await put("survey-summary", summary, on: day(12, 22))
 
         // Quarterly visits to the key customers (one missed in Q3).
         let visitBase = try example("visit")
@@ -171,7 +171,7 @@ public struct DemoYear: Sendable {
                 let visit = moved(visitBase, from: "2026-05-19", to: target)
                     .setting(["visit_info", "year"], .number(year)).setting(["visit_info", "quarter"], .text("Q\(quarter)"))
                     .setting(["visit_info", "customer"], .text(customer))
-                try put("visit", visit, on: target + 3)
+                try await put("visit", visit, on: target + 3)
             }
         }
         return issued
@@ -179,15 +179,15 @@ public struct DemoYear: Sendable {
 
     /// The score the form itself computes for `data` (a survey or the summary: field `csi`), given
     /// with its follow-up fields so that it is valid whatever the score.
-    func formScore(_ form: String, _ data: DataNode, using store: Archive) throws -> Double {
-        let template = try ChangeControl(workspace: store.workspace).templateForFilling(form).0
+    func formScore(_ form: String, _ data: DataNode, using archive: Archive) async throws -> Double {
+        let template = try await archive.documents.templateForFilling(form).0
         let record = try RecordValidator(template: template).validate(data, source: "demo")
         return Double(record.value("csi")?.lexical ?? "") ?? 100
     }
 
     /// Issues `data` as a record of `form` dated (numbered, logged) on day `target`.
-    private func issue(_ form: String, _ data: DataNode, on target: Int, into archive: Archive, by: String) throws -> String {
+    private func issue(_ form: String, _ data: DataNode, on target: Int, into archive: Archive, by: String) async throws -> String {
         let now = ISO8601DateFormatter().date(from: Day(number: target).description + "T10:00:00Z")!
-        return try archive.issue(form, data: data, source: "demo \(year) \(form)", by: Principal.named(by)!, now: now).number
+        return try await archive.issue(form, data: data, source: "demo \(year) \(form)", by: Principal.named(by)!, now: now).number
     }
 }

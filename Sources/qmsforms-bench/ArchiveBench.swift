@@ -3,7 +3,7 @@
 import Foundation
 import QMSForms
 
-func archiveBench() throws {
+func archiveBench() async throws {
     let count = Int(argument("--records", "1000")) ?? 1000
     let forms = URL(fileURLWithPath: argument("--forms", "forms"))
     let root = URL(fileURLWithPath: argument("--workspace", NSTemporaryDirectory() + "qmsforms-bench-\(getpid())"))
@@ -18,16 +18,16 @@ func archiveBench() throws {
 
     print("generating and issuing \(count) records into \(root.path) …")
     var issueTimes: [Double] = []
-    let issueTotal = try seconds {
+    let issueTotal = try await seconds {
         for i in 0..<count {
             let node = try data(i)
-            issueTimes.append(try seconds { _ = try archive.issue("8d", data: node, source: "bench", by: Principal.named("bench")!) })
+            issueTimes.append(try await seconds { _ = try await archive.issue("8d", data: node, source: "bench", by: Principal.named("bench")!) })
             if (i + 1) % 10_000 == 0 { print("  \(i + 1) issued") }
         }
     }
-    let bytes = archive.storedBytes()
+    let bytes = try await archive.storedBytes()
     var problems: [String] = []
-    let verifyTime = try seconds { problems = try archive.verify() }
+    let verifyTime = try await seconds { problems = try await archive.verify() }
     precondition(problems.isEmpty, "verify found problems: \(problems.prefix(3))")
 
     let queries: [(String, Archive.Search)] = [
@@ -42,7 +42,7 @@ func archiveBench() throws {
     for (name, query) in queries {
         var hits = 0
         var runs: [Double] = []
-        for _ in 0..<7 { runs.append(try seconds { hits = try archive.search(query).count }) }
+        for _ in 0..<7 { runs.append(try await seconds { hits = try await archive.search(query).count }) }
         latencies.append((name, runs.sorted()[3] * 1000, hits))
     }
 

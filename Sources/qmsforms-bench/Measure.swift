@@ -7,9 +7,9 @@ func argument(_ name: String, _ fallback: String) -> String {
     return args[i + 1]
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    try body()
+    try await body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 

@@ -6,12 +6,12 @@
 import Foundation
 
 switch CommandLine.arguments.dropFirst().first {
-case "archive": try archiveBench()
+case "archive": try await archiveBench()
 case "generate":
     let n = Int(argument("--records", "1000")) ?? 1000
     try RecordGenerator(forms: URL(fileURLWithPath: argument("--forms", "forms")), numbered: !CommandLine.arguments.contains("--unnumbered"))
         .write(n, to: URL(fileURLWithPath: argument("--out", "records.jsonl")))
-case "batch": try batchBench()
+case "batch": try await batchBench()
 default:
     FileHandle.standardError.write(Data("usage: qmsforms-bench archive|generate|batch [options] (see bench/*.sh)\n".utf8))
     exit(2)

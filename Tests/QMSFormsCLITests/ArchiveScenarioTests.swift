@@ -44,7 +44,10 @@ import Testing
         #expect(try found("--form", "8d") == ["8D-2026-001", "8D-2026-002", "8D-2026-003"])
         #expect(try found("--category", "a", "--state", "void") == ["8D-2026-002"])
         #expect(try found("--customer", "恒远", "--form", "feedback") == ["FK-2026-001"])
-        #expect(try found("--from", "2026-03-12", "--to", "2026-03-31") == ["CAPA-2026-001"])
+        #expect(try found("--from", "2026-03-13", "--to", "2026-03-31") == ["CAPA-2026-001"])
+        // An 8D report is dated by the day it was opened (its template's <archive dated-by>), not by the complaint.
+        #expect(try found("--from", "2026-03-12", "--to", "2026-03-12", "--form", "8d") == ["8D-2026-001", "8D-2026-002", "8D-2026-003"])
+        #expect(try found("--to", "2026-03-11", "--form", "8d").isEmpty)
         #expect(try found("--status", "closed", "--form", "capa") == ["CAPA-2026-001"])
         #expect(try found("IQC 来料") == ["CAPA-2026-001"])
         #expect(try found("划伤").contains("8D-2026-001"))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import QMSForms
 
+/// What only the file trail can suffer: a torn last line from a crash mid-append.
 @Suite struct AuditLogTests {
     func log() throws -> AuditLog {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qms-audit-\(UUID().uuidString)")
@@ -18,17 +19,17 @@ import Testing
         #expect(log.entries().map(\.seq) == [1, 2, 3])
         #expect(log.entries()[1].prev == log.entries()[0].hash)
         #expect(log.last()?.number == "X-2026-003")
-        #expect(log.verify().isEmpty)
+        #expect(log.verified().problems.isEmpty)
         // A crash in the middle of the fourth append leaves half a line.
         let handle = try FileHandle(forWritingTo: log.url)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"seq\":4,\"actor\":\"乙\",\"acti".utf8))
         try handle.close()
-        #expect(!log.verify().isEmpty)
+        #expect(!log.verified().problems.isEmpty)
         try log.repairTornTail()
-        #expect(log.verify().isEmpty)
+        #expect(log.verified().problems.isEmpty)
         #expect(try Data(contentsOf: log.url).last == UInt8(ascii: "\n"))
         #expect(try log.append(AuditEntry(seq: 0, time: "t", actor: "乙", action: .void, number: "X-2026-002", prev: "")).seq == 4)
-        #expect(log.verify().isEmpty)
+        #expect(log.verified().problems.isEmpty)
     }
 }

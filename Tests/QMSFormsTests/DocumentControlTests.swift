@@ -57,18 +57,19 @@ import Testing
         #expect(TemplateDiff(from: old, to: old).changes.isEmpty)
     }
 
-    @Test func frozenFilesAreWrittenOnceAndCheckedOnRead() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qms-store-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = ControlStore(directory: dir)
-        let data = Data("<x/>".utf8)
-        let file = try store.freeze(data, number: "SG-QR-99-01", revision: Revision("A/0")!)
-        #expect(throws: ChangeControlError.self) { try store.freeze(data, number: "SG-QR-99-01", revision: Revision("A/0")!) }
-        let entry = ControlStore.State.Released(revision: "A/0", sha256: Digest.sha256(data), file: file, effective: "2026-01-01", releasedAt: "")
-        #expect(try store.frozen(entry, number: "SG-QR-99-01") == data)
-        var wrong = entry
+    @Test(arguments: StoreKind.allCases)
+    func frozenBytesAreWrittenOnceAndCheckedOnRead(_ kind: StoreKind) async throws {
+        let (archive, cleanUp) = try await kind.archive()
+        defer { cleanUp() }
+        let register = archive.documents.register
+        let capa = try #require(try await register.load().documents.first { $0.alias == "capa" })
+        let data = try await register.frozen(capa.released[0], of: capa.number)
+        let again = RegisterState.Release(revision: Revision("A/0")!, sha256: Digest.sha256(data), effective: "2026-01-01", releasedAt: "")
+        await #expect(throws: ChangeControlError.self) { try await register.release(again, bytes: data, for: capa.number) }
+        var wrong = capa.released[0]
         wrong.sha256 = String(repeating: "0", count: 64)
-        #expect(throws: ChangeControlError.self) { try store.frozen(wrong, number: "SG-QR-99-01") }
+        await #expect(throws: ChangeControlError.self) { try await register.frozen(wrong, of: capa.number) }
+        #expect(try await register.unregisteredFiles().isEmpty)
     }
 
     @Test func printMarksShowOnThePage() {

@@ -24,12 +24,12 @@ import Testing
         #expect(catalog.templates.allSatisfy { $0.path.hasPrefix(ShippedForms.origin) })
     }
 
-    @Test func aNewWorkspaceFromTheBuiltInForms() throws {
+    @Test func aNewWorkspaceFromTheBuiltInForms() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qms-shipped-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let ws = try Workspace.create(at: dir)
         #expect(ws.isControlled)
-        #expect(try ChangeControl(workspace: ws).register().count == 13)
+        #expect(try await ChangeControl(workspace: ws).register().count == 13)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("forms/examples/call-log.csv").path))
     }
 }

@@ -1,137 +1,135 @@
 import Foundation
-import Synchronization
 import XMLSupport
 
-/// The record archive of a controlled workspace: records issued under numbers that are never
-/// reused, frozen as XML and HTML with their hashes, logged in a hash-chained audit trail,
-/// indexed for search, and exported as BagIt packages an auditor can check without us.
+/// The record archive: records issued under numbers that are never reused, frozen as XML and
+/// HTML with their hashes, accounted for in a hash-chained audit trail, indexed for search,
+/// and exported as BagIt packages an auditor can check without us.
+///
+/// `Archive` decides; a ``RecordArchiveStore`` keeps. Each of ``issue(_:data:source:by:)``,
+/// ``correct(_:data:source:reason:by:)``, ``void(_:reason:by:)`` and ``dispose(_:reason:by:)``
+/// is one ``RecordArchiveStore/perform(_:)``: one atomic change.
 ///
 /// ```swift
 /// let archive = try Archive(workspace: Workspace(root: url))
-/// let issued = try archive.issue("8d", data: node, source: "8d.yaml", by: Principal.named("李强")!)
+/// let issued = try await archive.issue("8d", data: node, source: "8d.yaml", by: Principal.named("李强")!)
 /// print(issued.number)   // 8D-2026-001
 /// ```
 public struct Archive: Sendable {
-    public let workspace: Workspace
-    let control: ChangeControl
-    let store: ArchiveStore
+    /// Where the records, the audit trail and the index are kept.
+    public let store: any RecordArchiveStore
+    /// The register: which template revision records are filled against.
+    public let documents: ChangeControl
+    /// Company, logo and print settings for the frozen HTML.
+    public let settings: Settings
     /// What "today" is for retention and "now" for the audit trail.
     public let clock: WallClock
     /// Who may do what.
     public let policy = AuthorizationPolicy()
-    private let connection = IndexConnection()
 
+    public init(store: any RecordArchiveStore, documents: ChangeControl, settings: Settings, clock: WallClock = .system) {
+        self.store = store
+        self.documents = documents
+        self.settings = settings
+        self.clock = clock
+    }
+
+    /// The archive of a controlled workspace, in its files (`archive/`).
     public init(workspace: Workspace, clock: WallClock = .system) throws {
         guard workspace.isControlled else { throw ArchiveError.notControlled(workspace.root.path) }
-        self.workspace = workspace
-        self.clock = clock
-        self.control = try ChangeControl(workspace: workspace)
-        self.store = ArchiveStore(directory: workspace.root.appendingPathComponent("archive"))
+        let store = FileArchiveStore(directory: workspace.archiveDirectory)
+        self.init(store: store, documents: try ChangeControl(workspace: workspace, audit: store),
+                  settings: try workspace.settings(), clock: clock)
     }
-
-    /// The index, opened on first use and kept (reopened after the file was deleted).
-    final class IndexConnection: Sendable {
-        private let open = Mutex<ArchiveIndex?>(nil)
-
-        func get(_ url: URL) throws -> ArchiveIndex {
-            try open.withLock { open in
-                if let open, FileManager.default.fileExists(atPath: url.path) { return open }
-                do throws(FileError) { try DurableFile.makeFolder(url.deletingLastPathComponent()) } catch { throw ArchiveError.file(error) }
-                let index = try ArchiveIndex(url: url)
-                open = index
-                return index
-            }
-        }
-    }
-
-    func index() throws -> ArchiveIndex { try connection.get(store.directory.appendingPathComponent("index.sqlite")) }
 
     /// A record just issued or corrected.
     public struct Issued: Sendable {
         public var number: String
         public var revision: Int
-        public var xmlPath: URL
-        public var htmlPath: URL
+        /// Where its files are (a path on disk for the file archive).
+        public var xmlPath: String
+        public var htmlPath: String
         public var entry: AuditEntry
     }
 
     /// Validates `data` against the form's revision in force and archives it under the next number.
-    public func issue(_ form: String, data: DataNode, source: String, by principal: Principal, now: Date? = nil) throws -> Issued {
+    public func issue(_ form: String, data: DataNode, source: String, by principal: Principal, now: Date? = nil) async throws -> Issued {
         try policy.check(principal, may: .issue)
-        let by = principal.displayName, now = now ?? clock.now
+        let now = now ?? clock.now
         if let given = data["record_no"], !given.isEmpty { throw ArchiveError.numberGiven(given.scalarText ?? "") }
-        let (template, _) = try control.templateForFilling(form)
+        let (template, _) = try await documents.templateForFilling(form)
         let draft = try RecordValidator(template: template).validate(data, source: source)
         guard let pattern = template.control.recordNumber else { throw ArchiveError.unknownRecord(form) }
-        return try store.locked(finish) {
+        return try await commit { () async throws -> (ArchiveChange, String, Int) in
             let day = ChangeControl.today(now)
             let series = pattern.series(on: day)
-            let seq = (store.counters()[series] ?? 0) + 1
+            let seq = try await store.lastSequence(in: series) + 1
             let number = pattern.number(on: day, seq: seq)
             let record = Record(template: template, number: number, values: draft.values, computed: draft.computed)
-            return try archive(record, revision: 0, action: .issue, reason: nil, corrections: [], by: by, now: now,
-                               series: series, seq: seq)
+            let change = try frozen(record, revision: 0, action: .issue, reason: nil, corrections: [], by: principal, now: now,
+                                    issuedAt: ChangeControl.timestamp(now), sequence: SequenceUse(series: series, seq: seq))
+            return (change, number, 0)
         }
     }
 
     /// Archives a corrected revision of `number`, pinned to the same template revision; the
     /// earlier revisions stay as they were, and the new print lists every correction.
-    public func correct(_ number: String, data: DataNode, source: String, reason: String, by principal: Principal) throws -> Issued {
+    public func correct(_ number: String, data: DataNode, source: String, reason: String, by principal: Principal) async throws -> Issued {
         try policy.check(principal, may: .correct)
-        let by = principal.displayName, now = clock.now
+        let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "correct") }
         if let given = data["record_no"]?.scalarText, given != number { throw ArchiveError.numberGiven(given) }
-        return try store.locked(finish) {
-            let history = try entries(of: number)
+        return try await commit { () async throws -> (ArchiveChange, String, Int) in
+            let history = try await standing(number)
             let first = history[0]
-            let (template, _) = try control.template(first.form!, revision: Revision(first.revision!)!)
+            let (template, _) = try await documents.template(first.form!, revision: Revision(first.revision!)!)
             let checked = try RecordValidator(template: template).validate(data, source: source)
             let record = Record(template: template, number: number, values: checked.values, computed: checked.computed)
             let revision = (history.compactMap(\.recordRevision).max() ?? 0) + 1
             let corrections = history.filter { $0.action == .correct }.map(correction)
-                + [PrintMarks.Correction(revision: revision, date: String(ChangeControl.timestamp(now).prefix(10)), by: by, reason: reason)]
-            return try archive(record, revision: revision, action: .correct, reason: reason, corrections: corrections, by: by, now: now,
-                               series: nil, seq: nil)
+                + [PrintMarks.Correction(revision: revision, date: String(ChangeControl.timestamp(now).prefix(10)), by: principal.displayName, reason: reason)]
+            let change = try frozen(record, revision: revision, action: .correct, reason: reason, corrections: corrections, by: principal,
+                                    now: now, issuedAt: first.time, sequence: nil)
+            return (change, number, revision)
         }
     }
 
     /// Retires `number`: logged with the reason, never issued again; its files stay readable.
-    public func void(_ number: String, reason: String, by principal: Principal) throws {
+    public func void(_ number: String, reason: String, by principal: Principal) async throws {
         try policy.check(principal, may: .void)
-        let by = principal.displayName, now = clock.now
+        let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "void") }
-        try store.locked(finish) {
-            let history = try entries(of: number)
-            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .void, form: history[0].form,
+        _ = try await store.perform {
+            let history = try await standing(number)
+            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .void, form: history[0].form,
                                    revision: history[0].revision, number: number, recordRevision: history.last?.recordRevision,
                                    reason: reason, prev: "")
-            try commit(ArchiveStore.Pending(entry: entry, files: []))
+            return ArchivePlan(change: ArchiveChange(entry: entry, index: [.state(number: number, .void)]))
         }
     }
 
-    /// Disposes of `number` after its retention: the files are deleted, the audit log keeps
+    /// Disposes of `number` after its retention: the files are deleted, the audit trail keeps
     /// the fact, who, when and why.
-    public func dispose(_ number: String, reason: String, by principal: Principal) throws {
+    public func dispose(_ number: String, reason: String, by principal: Principal) async throws {
         try policy.check(principal, may: .dispose)
-        let by = principal.displayName, now = clock.now
+        let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
-        try store.locked(finish) {
-            let history = try entries(of: number, allowVoid: true)
-            guard let row = try index().record(number) else { throw ArchiveError.unknownRecord(number) }
+        _ = try await store.perform {
+            let history = try await standing(number, allowVoid: true)
+            guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
             let day = Day(now).description
             guard let until = row.keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: row.keepUntil ?? "its case is closed") }
-            let files = history.compactMap(\.recordRevision).flatMap { ["\(row.path)/r\($0).xml", "\(row.path)/r\($0).html"] }
-            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .dispose, form: history[0].form,
+            let files = Set(history.compactMap(\.recordRevision).flatMap { ["\(row.path)/r\($0).xml", "\(row.path)/r\($0).html"] })
+            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
-            try commit(ArchiveStore.Pending(entry: entry, files: Array(Set(files)).sorted()))
+            return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [.state(number: number, .disposed)]))
         }
     }
 
-    // MARK: - Inside the lock
+    // MARK: - Inside a transaction
 
     /// The issue and correct entries of `number`, oldest first; refuses void and disposed numbers.
-    func entries(of number: String, allowVoid: Bool = false) throws -> [AuditEntry] {
-        let all = store.auditLog.entries().filter { $0.number == number }
+    func standing(_ number: String, allowVoid: Bool = false) async throws -> [AuditEntry] {
+        let all = try await store.history(of: number)
         guard all.contains(where: { $0.action == .issue }) else { throw ArchiveError.unknownRecord(number) }
         if all.contains(where: { $0.action == .dispose }) { throw ArchiveError.disposed(number) }
         if !allowVoid, all.contains(where: { $0.action == .void }) { throw ArchiveError.voided(number) }
@@ -142,59 +140,37 @@ public struct Archive: Sendable {
         PrintMarks.Correction(revision: e.recordRevision ?? 0, date: String(e.time.prefix(10)), by: e.actor, reason: e.reason ?? "")
     }
 
+    /// `records/FORM/NUMBER`, below the archive.
     func folder(_ form: String, _ number: String) -> String { "records/\(form)/\(number)" }
 
-    private func archive(_ record: Record, revision: Int, action: AuditEntry.Action, reason: String?,
-                         corrections: [PrintMarks.Correction], by: String, now: Date, series: String?, seq: Int?) throws -> Issued {
+    /// Commits the change `plan` makes for record `number` revision `revision`, and reports it.
+    private func commit(_ plan: () async throws -> (ArchiveChange, String, Int)) async throws -> Issued {
+        struct Archived: Sendable { var number: String, revision: Int, xml: String, html: String }
+        let (entry, made) = try await store.perform { () async throws -> ArchivePlan<Archived> in
+            let (change, number, revision) = try await plan()
+            return ArchivePlan(change: change, result: Archived(number: number, revision: revision,
+                                                                xml: change.adding[0].path, html: change.adding[1].path))
+        }
+        return Issued(number: made.number, revision: made.revision, xmlPath: store.location(of: made.xml) ?? made.xml,
+                      htmlPath: store.location(of: made.html) ?? made.html, entry: entry!)
+    }
+
+    /// The change that archives `record` as its revision `revision`: its XML and HTML, their
+    /// hashes in the audit entry, its index row.
+    private func frozen(_ record: Record, revision: Int, action: AuditEntry.Action, reason: String?, corrections: [PrintMarks.Correction],
+                        by principal: Principal, now: Date, issuedAt: String, sequence: SequenceUse?) throws -> ArchiveChange {
         let number = record.number!
         let xml = Data(RecordXMLWriter().write(record, recordRevision: revision).utf8)
-        let renderer = HTMLRenderer(settings: try workspace.settings(), marks: PrintMarks(corrections: corrections))
-        let html = Data(renderer.render(record).utf8)
+        let html = Data(HTMLRenderer(settings: settings, marks: PrintMarks(corrections: corrections)).render(record).utf8)
         let c14n = try XMLTree.canonicalized(xml, source: number)
         let path = folder(record.template.number, number)
-        let files = ["\(path)/r\(revision).xml", "\(path)/r\(revision).html"]
-        let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: action, form: record.template.number,
-                               revision: record.template.control.revision.description, number: number, recordRevision: revision,
-                               xmlSHA256: Digest.sha256(c14n), htmlSHA256: Digest.sha256(html), reason: reason,
-                               detail: series, prev: "")
-        let pending = ArchiveStore.Pending(entry: entry, files: files, series: series, seq: seq)
-        try store.writePending(pending)
-        try store.writeOnce(xml, to: files[0])
-        try store.writeOnce(html, to: files[1])
-        let committed = try commit(pending, written: true, record: record)
-        return Issued(number: number, revision: revision, xmlPath: store.directory.appendingPathComponent(files[0]),
-                      htmlPath: store.directory.appendingPathComponent(files[1]), entry: committed)
-    }
-
-    /// Appends the audit entry (the commit point), then finishes: counter, index, deletions.
-    @discardableResult
-    private func commit(_ pending: ArchiveStore.Pending, written: Bool = false, record: Record? = nil) throws -> AuditEntry {
-        if !written { try store.writePending(pending) }
-        let entry = try store.auditLog.append(pending.entry)
-        try finish(pending, record: record)
-        store.clearPending()
-        return entry
-    }
-
-    /// What follows a committed entry; safe to run again after a crash (then `record` is
-    /// `nil` and is read back from its file).
-    func finish(_ pending: ArchiveStore.Pending) throws { try finish(pending, record: nil) }
-
-    func finish(_ pending: ArchiveStore.Pending, record: Record?) throws {
-        let entry = pending.entry
-        if let series = pending.series, let seq = pending.seq { try store.setCounter(series, seq) }
-        switch entry.action {
-        case .issue, .correct:
-            let issuedAt = entry.action == .issue ? entry.time : (try index().record(entry.number!)?.issuedAt ?? entry.time)
-            try indexRecord(number: entry.number!, path: folder(entry.form!, entry.number!), revision: entry.recordRevision ?? 0,
-                            issuedAt: issuedAt, record: record)
-        case .void:
-            try index().setState(entry.number!, .void)
-        case .dispose:
-            for file in pending.files { store.removeReadOnly(store.directory.appendingPathComponent(file)) }
-            store.removeEmptyFolder(for: pending.files)
-            try index().setState(entry.number!, .disposed)
-        default: break
-        }
+        let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: action,
+                               form: record.template.number, revision: record.template.control.revision.description, number: number,
+                               recordRevision: revision, xmlSHA256: Digest.sha256(c14n), htmlSHA256: Digest.sha256(html), reason: reason,
+                               detail: sequence?.series, prev: "")
+        let row = indexRow(record, revision: revision, issuedAt: issuedAt, path: path)
+        return ArchiveChange(entry: entry, adding: [StoredFile(path: "\(path)/r\(revision).xml", data: xml),
+                                                    StoredFile(path: "\(path)/r\(revision).html", data: html)],
+                             sequence: sequence, index: [row])
     }
 }

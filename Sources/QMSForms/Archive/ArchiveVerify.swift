@@ -12,36 +12,33 @@ extension Archive {
 
     /// Every problem with the archive, each naming what is wrong and where: a broken audit
     /// chain, a missing or changed file, a file nobody logged, an index out of step. Empty
-    /// when all is well. The files and the log are checked against each other; nothing is
+    /// when all is well. The files and the trail are checked against each other; nothing is
     /// trusted because the index says so.
-    public func verify() throws -> [String] { try verification().problems }
+    public func verify() async throws -> [String] { try await verification().problems }
 
-    /// ``verify()`` with the bytes read. The files are hashed on every core at once.
-    public func verification() throws -> Verification {
-        try store.locked(finish) {
-            var (problems, entries) = store.auditLog.verified()
-            var bytes = (try? FileManager.default.attributesOfItem(atPath: store.auditLog.url.path)[.size] as? Int) ?? 0
+    /// ``verify()`` with the bytes read. The files are read and hashed on every core at once.
+    public func verification() async throws -> Verification {
+        try await store.perform {
+            let trail = try await store.verifiedEntries()
+            var problems = trail.problems, bytes = trail.bytes
             var expected: [String: ArchivedRecord.State] = [:]
             var known: Set<String> = []
-            let disposedNumbers = Set(entries.filter { $0.action == .dispose }.compactMap(\.number))
+            let disposedNumbers = Set(trail.entries.filter { $0.action == .dispose }.compactMap(\.number))
             var checks: [FileCheck] = []
-            for entry in entries where entry.action == .issue || entry.action == .correct {
+            for entry in trail.entries where entry.action == .issue || entry.action == .correct {
                 let number = entry.number!, rev = entry.recordRevision ?? 0
                 let path = folder(entry.form!, number)
                 known.insert("\(path)/r\(rev).xml")
                 known.insert("\(path)/r\(rev).html")
                 if disposedNumbers.contains(number) { continue }
-                checks.append(FileCheck(label: "\(number) r\(rev)", xml: store.directory.appendingPathComponent("\(path)/r\(rev).xml"),
-                                        html: store.directory.appendingPathComponent("\(path)/r\(rev).html"),
+                checks.append(FileCheck(label: "\(number) r\(rev)", xml: "\(path)/r\(rev).xml", html: "\(path)/r\(rev).html",
                                         xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256))
             }
-            let toCheck = checks
-            let results = parallelMap(toCheck.count) { toCheck[$0].run() }
-            for result in results {
+            for result in try await checked(checks) {
                 problems += result.problems
                 bytes += result.bytes
             }
-            for entry in entries where entry.number != nil {
+            for entry in trail.entries where entry.number != nil {
                 let n = entry.number!
                 switch entry.action {
                 case .issue: expected[n] = expected[n] ?? .issued
@@ -51,8 +48,9 @@ extension Archive {
                 default: break
                 }
             }
-            problems += unloggedFiles(known: known)
-            let rows = (try? index().all()) ?? []
+            problems += try await store.storedFiles().filter { !known.contains($0) }.sorted()
+                .map { "\($0): a file in the archive that no audit entry accounts for" }
+            let rows = (try? await store.search(Search())) ?? []
             for row in rows where expected[row.number] == nil { problems.append("index out of step: \(row.number) is indexed but not in the audit log (run qmsforms archive reindex)") }
             let indexed = Dictionary(rows.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
             for (number, state) in expected.sorted(by: { $0.key < $1.key }) {
@@ -62,32 +60,37 @@ extension Archive {
                 }
                 if row.state != state { problems.append("index out of step: \(number) is \(row.state.rawValue) in the index but \(state.rawValue) in the audit log") }
             }
-            return Verification(problems: problems, bytes: bytes)
+            return ArchivePlan(change: nil, result: Verification(problems: problems, bytes: bytes))
+        }.result
+    }
+
+    /// Runs `checks` a share per core, each share in its own task.
+    private func checked(_ checks: [FileCheck]) async throws -> [FileCheck.Result] {
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, checks.count))
+        let store = self.store
+        return try await withThrowingTaskGroup(of: (Int, [FileCheck.Result]).self) { group in
+            for share in 0..<shares {
+                group.addTask {
+                    var results: [FileCheck.Result] = []
+                    for i in stride(from: share, to: checks.count, by: shares) { results.append(await checks[i].run(in: store)) }
+                    return (share, results)
+                }
+            }
+            var byShare: [Int: [FileCheck.Result]] = [:]
+            for try await (share, results) in group { byShare[share] = results }
+            return (0..<shares).flatMap { byShare[$0] ?? [] }
         }
     }
 
-    private func unloggedFiles(known: Set<String>) -> [String] {
-        RegularFiles.below(store.recordsURL.path).compactMap { relative in
-            let path = "records/" + relative
-            return known.contains(path) ? nil : "\(path): a file in the archive that no audit entry accounts for"
-        }.sorted()
-    }
-
-    /// The bytes the archive holds, for rates: record files and the audit log.
-    public func storedBytes() -> Int {
-        var total = (try? FileManager.default.attributesOfItem(atPath: store.auditLog.url.path)[.size] as? Int) ?? 0
-        if let walker = FileManager.default.enumerator(at: store.recordsURL, includingPropertiesForKeys: [.fileSizeKey]) {
-            for case let url as URL in walker { total += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
-        }
-        return total
-    }
+    /// The bytes the archive holds, for rates: record files and the audit trail.
+    public func storedBytes() async throws -> Int { try await store.storedBytes() }
 }
 
-/// One record revision's two files and the hashes the audit log holds for them.
+/// One record revision's two files and the hashes the audit trail holds for them.
 struct FileCheck: Sendable {
     var label: String
-    var xml: URL
-    var html: URL
+    var xml: String
+    var html: String
     var xmlSHA256: String?
     var htmlSHA256: String?
 
@@ -97,44 +100,18 @@ struct FileCheck: Sendable {
     }
 
     /// The XML must canonicalise to its logged hash, the HTML hash to its logged hash.
-    func run() -> Result {
+    func run(in store: any RecordArchiveStore) async -> Result {
         var result = Result()
-        if let data = try? Data(contentsOf: xml) {
+        func place(_ path: String) -> String { store.location(of: path) ?? path }
+        if let data = try? await store.file(xml) {
             result.bytes += data.count
-            let c14n = try? XMLTree.canonicalized(data, source: xml.path)
-            if c14n.map(Digest.sha256) != xmlSHA256 { result.problems.append("\(label): the XML record was changed (\(xml.path))") }
-        } else { result.problems.append("\(label): the XML record is missing (\(xml.path))") }
-        if let data = try? Data(contentsOf: html) {
+            let c14n = try? XMLTree.canonicalized(data, source: place(xml))
+            if c14n.map({ Digest.sha256($0) }) != xmlSHA256 { result.problems.append("\(label): the XML record was changed (\(place(xml)))") }
+        } else { result.problems.append("\(label): the XML record is missing (\(place(xml)))") }
+        if let data = try? await store.file(html) {
             result.bytes += data.count
-            if Digest.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(html.path))") }
-        } else { result.problems.append("\(label): the HTML print is missing (\(html.path))") }
+            if Digest.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(place(html)))") }
+        } else { result.problems.append("\(label): the HTML print is missing (\(place(html)))") }
         return result
-    }
-}
-
-/// Regular files below a folder, as paths relative to it, read with `readdir` (no `stat` per file).
-enum RegularFiles {
-    static func below(_ root: String) -> [String] {
-        var found: [String] = []
-        func walk(_ relative: String) {
-            guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): walk(path)
-                case Int32(DT_REG): found.append(path)
-                case Int32(DT_UNKNOWN):
-                    var info = stat()
-                    guard stat(root + "/" + path, &info) == 0 else { continue }
-                    if info.st_mode & S_IFMT == S_IFDIR { walk(path) } else if info.st_mode & S_IFMT == S_IFREG { found.append(path) }
-                default: continue
-                }
-            }
-        }
-        walk("")
-        return found
     }
 }

@@ -13,19 +13,22 @@ extension Archive {
     /// Writes a BagIt 1.0 bag (RFC 8493) at `bag`: the records of the range (XML and HTML, every
     /// revision), every template revision they pin, the audit entries of the range, and
     /// SHA-256 and SHA-512 manifests, so `bagit.py --validate` checks it without qmsforms.
-    public func export(to bag: URL, from: Day?, to: Day?, form: String?, by principal: Principal) throws -> ExportSummary {
+    public func export(to bag: URL, from: Day?, to: Day?, form: String?, by principal: Principal) async throws -> ExportSummary {
         try policy.check(principal, may: .export)
         let by = principal.displayName, now = clock.now
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "export") }
         let fm = FileManager.default
         guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }
-        let formNumber = try form.map { try control.templateForFilling($0).0.number }
-        return try store.locked(finish) {
+        var formNumber: String?
+        if let form { formNumber = try await documents.templateForFilling(form).0.number }
+        let number = formNumber
+        return try await store.perform { () async throws -> ArchivePlan<ExportSummary> in
+            let formNumber = number
             func inRange(_ time: String) -> Bool {
                 let day = String(time.prefix(10))
                 return (from.map { day >= $0.description } ?? true) && (to.map { day <= $0.description } ?? true)
             }
-            let rows = try index().all().filter { $0.state != .disposed && inRange($0.issuedAt) && (formNumber == nil || $0.form == formNumber) }
+            let rows = try await store.search(Search()).filter { $0.state != .disposed && inRange($0.issuedAt) && (formNumber == nil || $0.form == formNumber) }
             let numbers = Set(rows.map(\.number))
             let building = bag.deletingLastPathComponent().appendingPathComponent(".\(bag.lastPathComponent).\(getpid()).tmp")
             try? fm.removeItem(at: building)
@@ -35,25 +38,18 @@ extension Archive {
             for row in rows {
                 for rev in 0...row.revision {
                     for ext in ["xml", "html"] {
-                        let url = store.directory.appendingPathComponent("\(row.path)/r\(rev).\(ext)")
-                        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.missingFile(url.path) }
-                        payload.append(("data/\(row.path)/r\(rev).\(ext)", data))
+                        payload.append(("data/\(row.path)/r\(rev).\(ext)", try await store.file("\(row.path)/r\(rev).\(ext)")))
                     }
                 }
                 pins.insert(row.form + "|" + row.templateRevision)
             }
             for pin in pins.sorted() {
                 let parts = pin.split(separator: "|").map(String.init)
-                let data = try control.frozenBytes(parts[0], revision: parts[1])
+                let data = try await documents.frozenBytes(parts[0], revision: parts[1])
                 payload.append(("data/templates/\(parts[0])/\(parts[1].replacingOccurrences(of: "/", with: "-")).xml", data))
             }
-            let logLines = (try? Data(contentsOf: store.auditLog.url))?.split(separator: UInt8(ascii: "\n")) ?? []
-            let decoder = JSONDecoder()
-            let selected = logLines.filter { line in
-                guard let e = try? decoder.decode(AuditEntry.self, from: Data(line)) else { return false }
-                return e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time))
-            }
-            payload.append(("data/audit.log", Data(selected.map { Data($0) + Data([UInt8(ascii: "\n")]) }.joined())))
+            let selected = try await store.entries().filter { e in e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time)) }
+            payload.append(("data/audit.log", Data(selected.map { $0.canonicalJSON + Data([UInt8(ascii: "\n")]) }.joined())))
 
             for (path, data) in payload {
                 let url = building.appendingPathComponent(path)
@@ -61,7 +57,6 @@ extension Archive {
                 try data.write(to: url)
             }
             let octets = payload.reduce(0) { $0 + $1.data.count }
-            let settings = try workspace.settings()
             let tags: [(String, Data)] = [
                 ("bagit.txt", Data("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".utf8)),
                 ("bag-info.txt", Data("""
@@ -82,11 +77,12 @@ extension Archive {
             try manifest(tags, SHA256.self).write(to: building.appendingPathComponent("tagmanifest-sha256.txt"))
             try manifest(tags, SHA512.self).write(to: building.appendingPathComponent("tagmanifest-sha512.txt"))
             try fm.moveItem(at: building, to: bag)
-            try store.auditLog.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .export,
-                                                 form: formNumber, detail: "\(rows.count) records, \(from?.description ?? "first") to \(to?.description ?? "last"), to \(bag.lastPathComponent)",
-                                                 prev: ""))
-            return ExportSummary(records: rows.count, templates: pins.count, auditEntries: selected.count, bytes: octets)
-        }
+            let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .export, form: formNumber,
+                                   detail: "\(rows.count) records, \(from?.description ?? "first") to \(to?.description ?? "last"), to \(bag.lastPathComponent)",
+                                   prev: "")
+            return ArchivePlan(change: ArchiveChange(entry: entry),
+                               result: ExportSummary(records: rows.count, templates: pins.count, auditEntries: selected.count, bytes: octets))
+        }.result
     }
 
     /// `HASH  path` lines; paths percent-encode CR, LF and % as RFC 8493 asks.

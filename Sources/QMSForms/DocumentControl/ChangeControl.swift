@@ -10,19 +10,35 @@ import Synchronization
 ///
 /// ```swift
 /// let control = try ChangeControl(workspace: Workspace(root: url))
-/// try control.revise("capa", ChangeRequest(summary: "改标签", pages: "P1", order: "DCR-2026-004", by: Principal.named("王芳")!))
-/// for role in Approval.Role.allCases { try control.approve("capa", role: role, by: name(role), date: "2026-02-01") }
-/// try control.release("capa", effective: "2026-02-05")
+/// try await control.revise("capa", ChangeRequest(summary: "改标签", pages: "P1", order: "DCR-2026-004", by: Principal.named("王芳")!))
+/// for role in Approval.Role.allCases { try await control.approve("capa", role: role, by: signer(role), date: Day("2026-02-01")) }
+/// try await control.release("capa", effective: Day("2026-02-05")!)
 /// ```
+///
+/// The register is a ``DocumentRegisterStore``; every action is appended to an ``AuditTrail``.
 public struct ChangeControl: Sendable {
-    public let workspace: Workspace
+    /// The working copies authors edit (`forms/`).
+    public let formsDirectory: URL
+    /// Released revisions and their frozen bytes.
+    public let register: any DocumentRegisterStore
+    /// Where each revise, approve and release is logged.
+    public let audit: any AuditTrail
     let loader: TemplateLoader
     private let parsed = ParsedTemplates()
 
-    public init(workspace: Workspace) throws {
-        guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
-        self.workspace = workspace
+    public init(formsDirectory: URL, register: any DocumentRegisterStore, audit: any AuditTrail) throws {
+        self.formsDirectory = formsDirectory
+        self.register = register
+        self.audit = audit
         self.loader = try TemplateLoader()
+    }
+
+    /// The document control of a controlled workspace, in its files; `audit` defaults to the
+    /// workspace archive's trail.
+    public init(workspace: Workspace, audit: (any AuditTrail)? = nil) throws {
+        guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
+        try self.init(formsDirectory: workspace.formsDirectory, register: workspace.register,
+                      audit: audit ?? FileArchiveStore(directory: workspace.archiveDirectory))
     }
 
     /// Templates parse once per process for the same bytes: the parsed template is kept by the
@@ -41,25 +57,25 @@ public struct ChangeControl: Sendable {
     /// A document as the register and the working copy show it.
     struct Document {
         var index: Int
-        var entry: ControlStore.State.Document
+        var entry: RegisterState.Document
         var workingURL: URL
         var workingText: String
         var working: Template
-        var lastReleased: ControlStore.State.Released
+        var lastReleased: RegisterState.Released
         var lastRevision: Revision
     }
 
     /// The register's entry for `name` (number or alias), without reading the working copy.
-    func entry(_ name: String, in state: ControlStore.State) throws(ChangeControlError) -> (index: Int, entry: ControlStore.State.Document) {
+    func entry(_ name: String, in state: RegisterState) throws(ChangeControlError) -> (index: Int, entry: RegisterState.Document) {
         guard let index = state.documents.firstIndex(where: {
             $0.number.caseInsensitiveCompare(name) == .orderedSame || $0.alias == name
         }) else { throw ChangeControlError.unknownDocument(name) }
         return (index, state.documents[index])
     }
 
-    func document(_ name: String, in state: ControlStore.State) throws -> Document {
+    func document(_ name: String, in state: RegisterState) throws -> Document {
         let (index, entry) = try self.entry(name, in: state)
-        let url = workspace.formsDirectory.appendingPathComponent(entry.file)
+        let url = formsDirectory.appendingPathComponent(entry.file)
         let data: Data
         do { data = try FileError.attempt(.read, url) { try Data(contentsOf: url) } } catch { throw ChangeControlError.file(error) }
         let working = try parsed.template(sha: Digest.sha256(data) + url.path) { try loader.load(data: data, path: url.path) }
@@ -82,11 +98,9 @@ public struct ChangeControl: Sendable {
     }
 
     /// The template of a released revision, from its frozen, hash-checked bytes.
-    func frozenTemplate(_ r: ControlStore.State.Released, number: String) throws -> Template {
-        let data = try workspace.store.frozen(r, number: number)
-        return try parsed.template(sha: r.sha256) {
-            try loader.load(data: data, path: workspace.store.directory.appendingPathComponent(r.file).path)
-        }
+    func frozenTemplate(_ r: RegisterState.Released, number: String) async throws -> Template {
+        let data = try await register.frozen(r, of: number)
+        return try parsed.template(sha: r.sha256) { try loader.load(data: data, path: r.file) }
     }
 
     /// Writes a new working copy after checking it loads; returns the loaded template.
@@ -96,20 +110,20 @@ public struct ChangeControl: Sendable {
         try edit(&editor)
         let data = Data(editor.text.utf8)
         let template = try loader.load(data: data, path: doc.workingURL.path)
-        try OutputFolder(workspace.formsDirectory).write([(doc.entry.file, data)])
+        try OutputFolder(formsDirectory).write([(doc.entry.file, data)])
         return template
     }
 
     /// Opens the next revision of `name` from its edited working copy and appends the change row.
     @discardableResult
-    public func revise(_ name: String, _ request: ChangeRequest) throws -> ChangeRecord {
+    public func revise(_ name: String, _ request: ChangeRequest) async throws -> ChangeRecord {
         try AuthorizationPolicy().check(request.by, may: .revise)
-        let state = try workspace.store.load()
+        let state = try await register.load()
         let doc = try document(name, in: state)
         let declared = doc.working.control.revision
         if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
         if declared > doc.lastRevision { throw ChangeControlError.draftOpen(document: doc.entry.number, draft: declared) }
-        let released = try frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
         let changes = TemplateDiff(from: released, to: doc.working).changes
         if changes.isEmpty && request.before == nil && request.after == nil {
             throw ChangeControlError.nothingChanged(document: doc.entry.number)
@@ -135,15 +149,15 @@ public struct ChangeControl: Sendable {
             try editor.setControl(control)
             try editor.setChangeRecord(doc.working.changeRecord + [row])
         }
-        try Archive(workspace: workspace).log(.revise, document: doc.entry.number, revision: next.description, by: request.by,
-                                              detail: "\(request.summary) (\(request.order))")
+        try await log(.revise, document: doc.entry.number, revision: next.description, by: request.by,
+                      detail: "\(request.summary) (\(request.order))", now: Date())
         return row
     }
 
     /// Signs the open draft of `name` as `role`; the roles sign in order.
-    public func approve(_ name: String, role: Approval.Role, by principal: Principal, date: Day? = nil) throws {
+    public func approve(_ name: String, role: Approval.Role, by principal: Principal, date: Day? = nil) async throws {
         let by = principal.displayName
-        let state = try workspace.store.load()
+        let state = try await register.load()
         let doc = try document(name, in: state)
         let control = doc.working.control
         guard try draftRevision(doc) != nil else {
@@ -162,16 +176,16 @@ public struct ChangeControl: Sendable {
         var updated = control
         updated.approvals.append(Approval(role: role, name: by, date: day))
         try rewrite(doc) { try $0.setControl(updated) }
-        try Archive(workspace: workspace).log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal,
-                                              detail: "\(role.rawValue) \(day)")
+        try await log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal,
+                      detail: "\(role.rawValue) \(day)", now: Date())
     }
 
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
     /// the revision before it is obsolete from that day.
     @discardableResult
-    public func release(_ name: String, effective day: Day, now: Date = Date()) throws -> Revision {
+    public func release(_ name: String, effective day: Day, now: Date = Date()) async throws -> Revision {
         let effective = day.description
-        var state = try workspace.store.load()
+        let state = try await register.load()
         let doc = try document(name, in: state)
         var control = doc.working.control
         guard try draftRevision(doc) != nil else {
@@ -192,15 +206,19 @@ public struct ChangeControl: Sendable {
         try editor.setControl(control)
         let data = Data(editor.text.utf8)
         let template = try loader.load(data: data, path: doc.workingURL.path)
-        let file = try workspace.store.freeze(data, number: doc.entry.number, revision: control.revision)
-        try OutputFolder(workspace.formsDirectory).write([(doc.entry.file, data)])
-        state.documents[doc.index].released.append(.init(
-            revision: control.revision.description, sha256: template.sha256, file: file, effective: effective,
-            releasedAt: Self.timestamp(now)))
-        try workspace.store.save(state)
-        try Archive(workspace: workspace).log(.release, document: doc.entry.number, revision: control.revision.description,
-                                              by: Principal(id: control.approvals[2].name, displayName: control.approvals[2].name, roles: [.release]), detail: "effective \(effective), SHA-256 \(template.sha256)")
+        _ = try await register.release(.init(revision: control.revision, sha256: template.sha256, effective: effective,
+                                             releasedAt: Self.timestamp(now)), bytes: data, for: doc.entry.number)
+        try OutputFolder(formsDirectory).write([(doc.entry.file, data)])
+        try await log(.release, document: doc.entry.number, revision: control.revision.description,
+                      by: Principal(id: control.approvals[2].name, displayName: control.approvals[2].name, roles: [.release]),
+                      detail: "effective \(effective), SHA-256 \(template.sha256)", now: now)
         return control.revision
+    }
+
+    /// Appends a document-control action to the audit trail.
+    func log(_ action: AuditEntry.Action, document: String, revision: String, by principal: Principal, detail: String, now: Date) async throws {
+        _ = try await audit.append(AuditEntry(seq: 0, time: Self.timestamp(now), actor: principal.displayName, action: action,
+                                              form: document, revision: revision, detail: detail, prev: ""))
     }
 
     /// Today, `yyyy-mm-dd`, in local time.

@@ -27,7 +27,7 @@ public enum RevisionStanding: Sendable, Equatable {
 
 extension ChangeControl {
     /// Statuses of the released revisions of a document on `asOf`.
-    func statuses(_ entry: ControlStore.State.Document, asOf: String) -> [RegisterRow.Status] {
+    func statuses(_ entry: RegisterState.Document, asOf: String) -> [RegisterRow.Status] {
         let current = entry.released.lastIndex { $0.effective <= asOf }
         return entry.released.indices.map { i in
             guard let current else { return .approved }
@@ -36,9 +36,9 @@ extension ChangeControl {
     }
 
     /// The master list on `asOf` (default today).
-    public func register(asOf: Day? = nil) throws -> [RegisterRow] {
+    public func register(asOf: Day? = nil) async throws -> [RegisterRow] {
         let day = asOf?.description ?? Self.today()
-        let state = try workspace.store.load()
+        let state = try await register.load()
         var rows: [RegisterRow] = []
         for entry in state.documents {
             let doc = try document(entry.number, in: state)
@@ -58,16 +58,16 @@ extension ChangeControl {
     }
 
     /// The change record of `name` as its working copy holds it (the open draft's row included).
-    public func history(_ name: String) throws -> [ChangeRecord] {
-        try document(name, in: try workspace.store.load()).working.changeRecord
+    public func history(_ name: String) async throws -> [ChangeRecord] {
+        try document(name, in: try await register.load()).working.changeRecord
     }
 
     /// The template of `name` at `revision`: a released one from its frozen bytes, or the open draft.
-    public func template(_ name: String, revision: Revision) throws -> (Template, RevisionStanding) {
-        let state = try workspace.store.load()
+    public func template(_ name: String, revision: Revision) async throws -> (Template, RevisionStanding) {
+        let state = try await register.load()
         let entry = try self.entry(name, in: state).entry
         if let r = entry.released.first(where: { Revision($0.revision) == revision }) {
-            return (try frozenTemplate(r, number: entry.number), .effective)
+            return (try await frozenTemplate(r, number: entry.number), .effective)
         }
         let doc = try document(name, in: state)
         if doc.working.control.revision == revision, revision > doc.lastRevision { return (doc.working, .draft) }
@@ -75,18 +75,18 @@ extension ChangeControl {
     }
 
     /// The frozen bytes of a released revision, hash-checked.
-    func frozenBytes(_ number: String, revision: String) throws -> Data {
-        let state = try workspace.store.load()
+    func frozenBytes(_ number: String, revision: String) async throws -> Data {
+        let state = try await register.load()
         guard let entry = state.documents.first(where: { $0.number == number }),
               let r = entry.released.first(where: { $0.revision == revision }) else {
             throw ChangeControlError.noSuchRevision(document: number, revision: revision)
         }
-        return try workspace.store.frozen(r, number: number)
+        return try await register.frozen(r, of: number)
     }
 
     /// A structural comparison of two revisions of `name`.
-    public func diff(_ name: String, from a: Revision, to b: Revision) throws -> [TemplateDiff.Change] {
-        TemplateDiff(from: try template(name, revision: a).0, to: try template(name, revision: b).0).changes
+    public func diff(_ name: String, from a: Revision, to b: Revision) async throws -> [TemplateDiff.Change] {
+        TemplateDiff(from: try await template(name, revision: a).0, to: try await template(name, revision: b).0).changes
     }
 
     /// The template a new record of `name` is filled against: the effective revision; with
@@ -94,9 +94,9 @@ extension ChangeControl {
     /// read from the working copy: every released revision comes from its frozen, hash-checked
     /// bytes, so an edit in progress in `forms/` never changes what records are filled against.
     public func templateForFilling(_ name: String, revision: Revision? = nil, draft: Bool = false,
-                                   asOf: Day? = nil) throws -> (Template, RevisionStanding) {
+                                   asOf: Day? = nil) async throws -> (Template, RevisionStanding) {
         let day = asOf?.description ?? Self.today()
-        let state = try workspace.store.load()
+        let state = try await register.load()
         let entry = try self.entry(name, in: state).entry
         let statuses = statuses(entry, asOf: day)
         let effectiveIndex = statuses.firstIndex(of: .effective)
@@ -112,7 +112,7 @@ extension ChangeControl {
                 let last = entry.released.last!
                 throw ChangeControlError.notYetEffective(document: entry.number, revision: Revision(last.revision)!, from: last.effective)
             }
-            return (try frozenTemplate(entry.released[i], number: entry.number), .effective)
+            return (try await frozenTemplate(entry.released[i], number: entry.number), .effective)
         }
         guard let i = entry.released.firstIndex(where: { Revision($0.revision) == revision }) else {
             if (try? document(name, in: state))?.working.control.revision == revision {
@@ -127,37 +127,29 @@ extension ChangeControl {
         case .approved:
             throw ChangeControlError.notYetEffective(document: entry.number, revision: revision, from: entry.released[i].effective)
         default:
-            return (try frozenTemplate(entry.released[i], number: entry.number), .effective)
+            return (try await frozenTemplate(entry.released[i], number: entry.number), .effective)
         }
     }
 
     /// Every problem with the frozen revisions: missing or changed files, files the register
     /// does not know. Empty when all is well.
-    public func verify() throws -> [ChangeControlError] {
-        let state = try workspace.store.load()
+    public func verify() async throws -> [ChangeControlError] {
+        let state = try await register.load()
         var findings: [ChangeControlError] = []
-        var known: Set<String> = []
         for entry in state.documents {
             for r in entry.released {
-                known.insert(r.file)
-                do { _ = try workspace.store.frozen(r, number: entry.number) } catch {
+                do { _ = try await register.frozen(r, of: entry.number) } catch let error as ChangeControlError {
                     findings.append(error)
                 }
             }
         }
-        let revisions = workspace.store.directory.appendingPathComponent("revisions")
-        for number in (try? FileManager.default.contentsOfDirectory(atPath: revisions.path)) ?? [] {
-            for file in (try? FileManager.default.contentsOfDirectory(atPath: revisions.appendingPathComponent(number).path)) ?? []
-            where !known.contains("revisions/\(number)/\(file)") {
-                findings.append(.unregisteredFile(document: number, path: "revisions/\(number)/\(file)"))
-            }
-        }
-        return findings
+        return findings + (try await register.unregisteredFiles()).map { ChangeControlError.unregisteredFile(document: $0.document, path: $0.path) }
     }
 
     /// The templates in force, for listing and for naming forms in procedures.
-    public func effectiveCatalog(asOf: Day? = nil) throws -> [Template] {
-        let state = try workspace.store.load()
-        return try state.documents.map { try templateForFilling($0.number, asOf: asOf).0 }
+    public func effectiveCatalog(asOf: Day? = nil) async throws -> [Template] {
+        var templates: [Template] = []
+        for document in try await register.load().documents { templates.append(try await templateForFilling(document.number, asOf: asOf).0) }
+        return templates
     }
 }

@@ -14,10 +14,13 @@ public struct Workspace: Sendable {
     public init(root: URL) { self.root = root }
 
     public var formsDirectory: URL { root.appendingPathComponent("forms") }
-    var store: ControlStore { ControlStore(directory: root.appendingPathComponent(".qms")) }
+    /// The register of controlled documents, in `.qms/`.
+    public var register: FileRegisterStore { FileRegisterStore(directory: root.appendingPathComponent(".qms")) }
+    /// The record archive's folder.
+    public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 
     /// Whether the folder holds a register (was made by ``create(at:from:)``).
-    public var isControlled: Bool { FileManager.default.fileExists(atPath: store.registerURL.path) }
+    public var isControlled: Bool { register.exists }
 
     /// `qms.yaml` at the root, or neutral settings.
     public func settings() throws -> Settings { try Settings.load(folder: root) }
@@ -57,20 +60,12 @@ public struct Workspace: Sendable {
             }
             let ws = Workspace(root: building)
             let catalog = try FormCatalog(directory: ws.formsDirectory)
-            var state = ControlStore.State()
+            var templates: [(template: Template, bytes: Data)] = []
             for t in catalog.templates {
-                guard t.control.isApproved, let effective = t.control.effective else {
-                    throw ChangeControlError.notApproved(document: t.number, revision: t.control.revision,
-                                                         missing: Array(Approval.Role.allCases.dropFirst(t.control.approvals.count)))
-                }
                 let url = URL(fileURLWithPath: t.path)
-                let data = try FileError.attempt(.read, url) { try Data(contentsOf: url) }
-                let file = try ws.store.freeze(data, number: t.number, revision: t.control.revision)
-                state.documents.append(.init(number: t.number, alias: t.alias, file: URL(fileURLWithPath: t.path).lastPathComponent,
-                                             released: [.init(revision: t.control.revision.description, sha256: t.sha256, file: file,
-                                                              effective: effective, releasedAt: ChangeControl.timestamp(now))]))
+                templates.append((t, try FileError.attempt(.read, url) { try Data(contentsOf: url) }))
             }
-            try ws.store.save(state)
+            try ws.register.write(RegisterState.registrations(of: templates, now: now))
             if fm.fileExists(atPath: root.path) { try FileError.attempt(.remove, root) { try fm.removeItem(at: root) } }
             try FileError.attempt(.move, root) { try fm.moveItem(at: building, to: root) }
         } catch {

@@ -6,12 +6,12 @@ extension FormFiller {
     /// record whose name an earlier record of the batch already took. Files are written whole
     /// (see ``FolderWriter``) and flushed to disk once at the end.
     public func fillAll(_ template: Template, from input: BatchInput, into folder: OutputFolder, run: BatchRun,
-                        report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in }) throws -> BatchRun.Summary {
+                        report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in }) async throws -> BatchRun.Summary {
         try folder.create()
         let writer = try FolderWriter(folder.url)
         var names = Set<String>()
         let filler = self
-        let summary = try run.run(input, work: { item in
+        let summary = try await run.run(input, work: { item in
             try filler.fill(template, data: item.parse(template: template), source: item.source, fallbackName: item.fallbackName)
         }, commit: { item, result in
             switch result {
@@ -42,8 +42,8 @@ extension FormFiller {
     /// Validates every record of `input` without writing anything; problems go to `report`.
     public static func validateAll(_ template: Template, from input: BatchInput, run: BatchRun,
                                    report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in })
-        throws -> BatchRun.Summary {
-        try run.run(input, work: { item in
+        async throws -> BatchRun.Summary {
+        try await run.run(input, work: { item in
             _ = try RecordValidator(template: template).validate(item.parse(template: template), source: item.source)
         }, commit: { item, result in
             if case let .failure(error) = result { report(item, error); return .invalid }

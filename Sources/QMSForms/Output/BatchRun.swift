@@ -2,12 +2,11 @@ import Foundation
 
 /// Runs a job over every record of a ``BatchInput``, a chunk of records at a time: the
 /// expensive part (`work`: parse, validate, render) on several threads at once; the part that
-/// must keep order (`commit`: names, numbering, reporting) on the calling thread, in input
-/// order; then, for the records `commit` accepted, `write` on several threads again.
+/// must keep order (`commit`: names, numbering, reporting) one at a time, in input order; then, for the records `commit` accepted, `write` on several threads again.
 /// Memory stays flat: at most one chunk of records is held.
 ///
 /// ```swift
-/// let summary = try BatchRun(workers: 2).run(input) { item in
+/// let summary = try await BatchRun(workers: 2).run(input) { item in
 ///     try filler.fill(template, data: item.parse(template: template), source: item.position, fallbackName: item.fallbackName)
 /// } commit: { item, result in … }
 /// ```
@@ -51,9 +50,9 @@ public struct BatchRun: Sendable {
     /// `write` on each result that `commit` accepted (concurrently; it returns the bytes written).
     /// `progress` is called on this thread after each chunk.
     public func run<Output: Sendable>(_ input: BatchInput, work: @escaping @Sendable (BatchItem) throws -> Output,
-                                      commit: (BatchItem, Result<Output, any Error>) throws -> Verdict,
+                                      commit: (BatchItem, Result<Output, any Error>) async throws -> Verdict,
                                       write: @escaping @Sendable (Output) throws -> Int = { _ in 0 },
-                                      progress: (Summary) -> Void = { _ in }) throws -> Summary {
+                                      progress: (Summary) -> Void = { _ in }) async throws -> Summary {
         let started = Date()
         var summary = Summary()
         var items: [BatchItem] = []
@@ -69,7 +68,7 @@ public struct BatchRun: Sendable {
             var accepted: [Output] = []
             for (i, item) in batch.enumerated() {
                 let result = results[i]
-                switch try commit(item, result) {
+                switch try await commit(item, result) {
                 case let .ok(bytes):
                     summary.ok += 1
                     summary.bytes += bytes

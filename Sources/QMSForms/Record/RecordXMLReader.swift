@@ -3,6 +3,15 @@ import XMLSupport
 
 /// Reads an archival XML record back: which form, revision and template it is pinned to, and
 /// its entered values as data (computed values are recomputed, never trusted).
+///
+/// The one way back from XML to a ``Record`` is ``record(_:source:template:)``: the archive,
+/// `render` and `print` all use it.
+///
+/// ```swift
+/// let (record, pin) = try await RecordXMLReader().record(data, source: "r0.xml") { pin in
+///     try await control.template(pin.form, revision: pin.revision).0
+/// }
+/// ```
 public struct RecordXMLReader: Sendable {
     /// What a record names about itself.
     public struct Pin: Sendable, Equatable {
@@ -13,6 +22,19 @@ public struct RecordXMLReader: Sendable {
     }
 
     public init() {}
+
+    /// The record in `data`, validated again against the template `template` finds for its pin;
+    /// refused when that template is not the exact revision (by SHA-256) the record is pinned to.
+    public func record(_ data: Data, source: String, template: (Pin) async throws -> Template) async throws -> (record: Record, pin: Pin) {
+        let (pin, root) = try self.pin(data, source: source)
+        let found = try await template(pin)
+        guard found.sha256 == pin.templateSHA256, found.control.revision == pin.revision else {
+            throw TemplateError(path: source, reason: .semantic(
+                "the record is pinned to \(pin.form) \(pin.revision) with template SHA-256 \(pin.templateSHA256), but the template found is "
+                    + "\(found.control.revision) with \(found.sha256); read it where that revision is held"))
+        }
+        return (try RecordValidator(template: found).validate(self.data(root, template: found), source: source), pin)
+    }
 
     /// The pin of the record in `data`.
     public func pin(_ data: Data, source: String) throws -> (Pin, Element) {

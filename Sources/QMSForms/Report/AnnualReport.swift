@@ -48,14 +48,15 @@ public struct AnnualReport: Codable, Sendable, Equatable {
     public static let blankFields: Set<String> = ["key_conclusions", "top_problems", "returned_qty", "main_issues", "conclusion",
                                                   "prepared", "reviewed", "approved"]
 
-    public static func compute(from archive: Archive, year: Int) throws -> AnnualReport {
+    public static func compute(from archive: Archive, year: Int) async throws -> AnnualReport {
         let prefix = String(year) + "-"
-        func inYear(_ r: Record, _ field: String) -> Bool { r.value(field)?.lexical.hasPrefix(prefix) == true }
+        /// Dated (by the field its form declares) in `year`.
+        func inYear(_ r: Record) -> Bool { r.declaredDay?.hasPrefix(prefix) == true }
         func rows(_ r: Record, _ table: String) -> [Value.Row] { if case let .table(rows)? = r.value(table) { rows } else { [] } }
 
-        let shipping = try archive.standingRecords(of: "shipping").filter { inYear($0, "ship_at") }
+        let shipping = try await archive.standingRecords(of: "shipping").filter { inYear($0) }
         let quantity = shipping.reduce(0) { sum, r in sum + rows(r, "lines").reduce(0) { $0 + Int($1.cells["qty"]?.lexical ?? "0")! } }
-        let calls = try archive.standingRecords(of: "call-log").filter { $0.value("year")?.lexical == String(year) }
+        let calls = try await archive.standingRecords(of: "call-log").filter { $0.value("year")?.lexical == String(year) }
         let entries = calls.flatMap { rows($0, "entries") }
         let complaints = entries.filter { $0.cells["type"]?.lexical == "complaint" }
         var byCategory = Dictionary(uniqueKeysWithValues: ["a", "b", "c", "d", "e"].map { ($0, 0) })
@@ -68,20 +69,20 @@ public struct AnnualReport: Codable, Sendable, Equatable {
             if !seen.insert(customer + "/" + category).inserted { repeats += 1 }
         }
         let replied = entries.filter { $0.cells["reply_date"] != nil && $0.cells["overdue"]?.lexical == "false" }.count
-        let feedback = try archive.standingRecords(of: "feedback").filter { inYear($0, "fb_date") }
+        let feedback = try await archive.standingRecords(of: "feedback").filter { inYear($0) }
         let ng = feedback.reduce(0) { $0 + (Int($1.value("qty_affected")?.lexical ?? "0") ?? 0) }
-        let capas = try archive.standingRecords(of: "capa").filter { inYear($0, "raised_on") }
+        let capas = try await archive.standingRecords(of: "capa").filter { inYear($0) }
         let closed = capas.filter { $0.value("closed_on") != nil }
         let onTime = closed.filter { ($0.value("closed_on")?.lexical ?? "") <= ($0.value("due_date")?.lexical ?? "") }.count
         let verified = capas.filter { $0.value("verify_result") != nil }
         let effective = verified.filter { $0.value("verify_result")?.lexical == "effective" }.count
-        let eightD = try archive.standingRecords(of: "8d").filter { inYear($0, "opened_on") }
-        let visits = try archive.standingRecords(of: "visit").filter { $0.value("year")?.lexical == String(year) }
+        let eightD = try await archive.standingRecords(of: "8d").filter { inYear($0) }
+        let visits = try await archive.standingRecords(of: "visit").filter { $0.value("year")?.lexical == String(year) }
         let keyCustomers = Set(visits.compactMap { $0.value("customer")?.lexical })
-        let open = try OpenActions.report(from: archive, asOf: Day("\(year)-12-31")!)
+        let open = try await OpenActions.report(from: archive, asOf: Day("\(year)-12-31")!)
 
         // Satisfaction: this year's campaign, and earlier campaigns in the archive for the trend.
-        let surveys = try archive.standingRecords(of: "survey")
+        let surveys = try await archive.standingRecords(of: "survey")
         func campaignScore(_ year: Int) -> (score: Double?, averages: [String: Double], below: [String], count: Int) {
             let these = surveys.filter { $0.value("campaign")?.lexical == "MYDC-\(year)" && $0.value("is_valid")?.lexical == "true" }
             let scores = these.compactMap { Double($0.value("csi")?.lexical ?? "") }
@@ -102,7 +103,7 @@ public struct AnnualReport: Codable, Sendable, Equatable {
             return (mean, averages, below, these.count)
         }
         let current = campaignScore(year)
-        let summary = try archive.standingRecords(of: "survey-summary").last { $0.value("campaign")?.lexical == "MYDC-\(year)" }
+        let summary = try await archive.standingRecords(of: "survey-summary").last { $0.value("campaign")?.lexical == "MYDC-\(year)" }
         let surveysIssued = summary.flatMap { Int($0.value("issued")?.lexical ?? "") }
         var trend: [String: Double] = [:]
         for y in (year - 4)...year { if let s = campaignScore(y).score { trend[String(y)] = s } }
@@ -113,8 +114,8 @@ public struct AnnualReport: Codable, Sendable, Equatable {
             callsByChannel: Dictionary(entries.map { ($0.cells["channel"]?.lexical ?? "", 1) }, uniquingKeysWith: +),
             callsByType: Dictionary(entries.map { ($0.cells["type"]?.lexical ?? "", 1) }, uniquingKeysWith: +),
             replyOnTime: Rate(replied, entries.count, "replied within 1 day ÷ calls and letters × 100%"),
-            opinions: try archive.standingRecords(of: "opinion").filter { inYear($0, "entry_date") }.count,
-            services: try archive.standingRecords(of: "service").filter { inYear($0, "event_date") }.count,
+            opinions: try await archive.standingRecords(of: "opinion").filter { inYear($0) }.count,
+            services: try await archive.standingRecords(of: "service").filter { inYear($0) }.count,
             complaintsByCategory: byCategory, complaintsByMonth: byMonth, complaintsByCustomer: byCustomer,
             complaintsByProduct: Dictionary(feedback.map { (($0.value("product")?.lexical ?? "") + " " + ($0.value("model")?.lexical ?? ""), 1) },
                                             uniquingKeysWith: +),
@@ -130,7 +131,7 @@ public struct AnnualReport: Codable, Sendable, Equatable {
             capaOnTime: Rate(onTime, closed.count, "closed by the due date ÷ closed × 100%"),
             capaEffective: Rate(effective, verified.count, "effective ÷ verified × 100%"),
             eightDOpened: eightD.count, eightDClosed: eightD.filter { $0.value("status")?.lexical == "closed" }.count,
-            overdue: open.actions.filter { $0.kind == .capa || $0.kind == .eightD }.map { "\($0.record)（\($0.daysOverdue) 天）" },
+            overdue: open.actions.filter { $0.kind == "capa" || $0.kind == "8d" }.map { "\($0.record)（\($0.daysOverdue) 天）" },
             visits: Rate(visits.count, keyCustomers.count * 4, "visits done ÷ visits planned (key customers × 4 quarters) × 100%"))
     }
 }

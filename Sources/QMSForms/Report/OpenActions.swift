@@ -1,20 +1,22 @@
 import Foundation
 
-/// What is past its date and not done, from the archive, by department: CAPA forms past their
-/// due date and not closed, 8D reports open beyond the 30 days allowed for closure, quality
-/// feedback forms not answered by their reply date, and call/letter entries still open after
-/// the one day allowed for a reply.
+/// What is past its date and not done, from the archive, by department: every deadline the
+/// forms declare (``ArchiveProfile/Deadline``) — in the shipped forms, CAPA forms past their due
+/// date and not closed, 8D reports open beyond the 30 days allowed for closure, quality feedback
+/// forms not answered by their reply date, and call/letter entries still open after the one
+/// day allowed for a reply.
 ///
 /// ```swift
-/// let report = try OpenActions.report(from: archive, asOf: Day("2026-12-31")!)
+/// let report = try await OpenActions.report(from: archive, asOf: Day("2026-12-31")!)
 /// for action in report.actions { print(action.record, action.daysOverdue) }
 /// ```
 public struct OpenActions: Codable, Sendable, Equatable {
     /// One overdue item.
     public struct Action: Codable, Sendable, Equatable {
-        public var kind: Kind
+        /// The deadline's kind, as its form declares it (`capa`, `8d`, `feedback`, `call`).
+        public var kind: String
         public var record: String
-        /// The call/letter entry number, for a call log.
+        /// The row's entry number, for a deadline followed per table row.
         public var entry: String?
         public var department: String
         public var customer: String?
@@ -25,58 +27,53 @@ public struct OpenActions: Codable, Sendable, Equatable {
         public var status: String
     }
 
-    public enum Kind: String, Codable, Sendable, CaseIterable {
-        case capa, eightD = "8d", feedback, call
-
-        /// The form the kind comes from, by alias.
-        var form: String { self == .eightD ? "8d" : self == .call ? "call-log" : rawValue }
-    }
-
     public var asOf: String
     /// Most overdue first; then by record.
     public var actions: [Action]
     /// Department → number of overdue items.
     public var byDepartment: [String: Int]
 
-    /// Days allowed to close an 8D (the 8D report's own rule: closure late over 30 days).
-    public static let eightDClosureDays = 30
-    /// Days allowed to answer a call or letter (the call log's rule: overdue over 1 day).
-    public static let callReplyDays = 1
-
-    public static func report(from archive: Archive, asOf day: Day) throws -> OpenActions {
-        let today = day.number, asOf = day.description
+    public static func report(from archive: Archive, asOf day: Day) async throws -> OpenActions {
         var actions: [Action] = []
-        func add(_ kind: Kind, _ record: Record, entry: String? = nil, department: String, customer: String?, due: String, status: String) {
-            guard let dueDay = CalendarDate.day(due), today > dueDay else { return }
-            actions.append(Action(kind: kind, record: record.displayNumber, entry: entry, department: department, customer: customer,
-                                  due: due, daysOverdue: today - dueDay, status: status))
-        }
-        for record in try archive.standingRecords(of: "capa") where record.value("closed_on") == nil {
-            guard let due = record.value("due_date")?.lexical else { continue }
-            add(.capa, record, department: record.label("resp_dept"), customer: record.value("customer")?.lexical, due: due,
-                status: record.label("status"))
-        }
-        for record in try archive.standingRecords(of: "8d") where record.value("status")?.lexical != "closed" {
-            guard let opened = record.value("opened_on")?.lexical, let day = CalendarDate.day(opened) else { continue }
-            add(.eightD, record, department: record.template.control.department.zh, customer: record.value("customer")?.lexical,
-                due: CalendarDate.date(day + eightDClosureDays), status: record.label("status"))
-        }
-        for record in try archive.standingRecords(of: "feedback") where record.value("reply_date") == nil {
-            guard let due = record.value("due_date")?.lexical else { continue }
-            add(.feedback, record, department: record.label("resp_dept"), customer: record.value("customer")?.lexical, due: due,
-                status: record.label("status"))
-        }
-        for record in try archive.standingRecords(of: "call-log") {
-            guard case let .table(rows)? = record.value("entries") else { continue }
-            let sheetDept = record.value("dept")?.lexical ?? ""
-            for row in rows where row.cells["reply_date"] == nil && row.cells["status"]?.lexical != "closed" {
-                guard let received = row.cells["received_at"]?.lexical, let day = CalendarDate.day(String(received.prefix(10))) else { continue }
-                add(.call, record, entry: row.cells["entry_no"]?.lexical, department: row.cells["forward_to"]?.lexical ?? sheetDept,
-                    customer: row.cells["customer"]?.lexical, due: CalendarDate.date(day + callReplyDays),
-                    status: record.label(row.cells["status"], column: "status", of: "entries"))
+        for template in try await archive.documents.effectiveCatalog() where !template.archive.deadlines.isEmpty {
+            for record in try await archive.standingRecords(of: template.number) {
+                for deadline in template.archive.deadlines { actions += overdue(record, deadline, asOf: day) }
             }
         }
         actions.sort { ($0.daysOverdue, $1.record, $1.entry ?? "") > ($1.daysOverdue, $0.record, $0.entry ?? "") }
-        return OpenActions(asOf: asOf, actions: actions, byDepartment: Dictionary(actions.map { ($0.department, 1) }, uniquingKeysWith: +))
+        return OpenActions(asOf: day.description, actions: actions,
+                           byDepartment: Dictionary(actions.map { ($0.department, 1) }, uniquingKeysWith: +))
+    }
+
+    /// The items of `record` that `deadline` finds overdue on `day`: the record itself, or each row of its table.
+    static func overdue(_ record: Record, _ deadline: ArchiveProfile.Deadline, asOf day: Day) -> [Action] {
+        let profile = record.template.archive
+        /// A value and its printed label, from the row (when there is one) or the record.
+        typealias Lookup = (String) -> (value: Value?, label: String)
+        func action(_ find: Lookup, entry: String?) -> Action? {
+            if deadline.doneWhen.contains(where: { $0.holds(find($0.field).value) }) { return nil }
+            let due: Day?
+            switch deadline.due {
+            case let .on(field): due = Archive.day(of: find(field).value).flatMap(Day.init)
+            case let .after(field, days): due = Archive.day(of: find(field).value).flatMap(Day.init)?.adding(days: days)
+            }
+            guard let due, day.number > due.number else { return nil }
+            let department = deadline.department.map { find($0).label }.first { !$0.isEmpty } ?? record.template.control.department.zh
+            let customer = (deadline.customer ?? profile.index[.customer]).flatMap { find($0).value?.lexical }
+            return Action(kind: deadline.kind, record: record.displayNumber, entry: entry, department: department, customer: customer,
+                          due: due.description, daysOverdue: day.number - due.number, status: deadline.status.map { find($0).label } ?? "")
+        }
+        guard let table = deadline.table else {
+            return action({ (record.value($0), record.label($0)) }, entry: nil).map { [$0] } ?? []
+        }
+        guard case let .table(rows)? = record.value(table) else { return [] }
+        return rows.compactMap { row in
+            action({ id in
+                if let column = record.template.field(table).flatMap({ if case let .table(t) = $0.kind { t.column(id) } else { nil } }) {
+                    return (row.cells[column.id], record.label(row.cells[column.id], column: column.id, of: table))
+                }
+                return (record.value(id), record.label(id))
+            }, entry: deadline.entry.flatMap { row.cells[$0]?.lexical })
+        }
     }
 }

@@ -18,8 +18,8 @@ public enum SurveySummary {
     /// ones); `previousScore` defaults to the overall score of the latest other campaign's summary
     /// in the archive; `signers` gives the printed names for the signature blocks (role → name).
     public static func data(from archive: Archive, campaign: String, issued: Int, previousScore: String? = nil,
-                            signers: [String: String]) throws -> DataNode {
-        let surveys = try archive.standingRecords(of: "survey").filter { $0.value("campaign")?.lexical == campaign }
+                            signers: [String: String]) async throws -> DataNode {
+        let surveys = try await archive.standingRecords(of: "survey").filter { $0.value("campaign")?.lexical == campaign }
         guard !surveys.isEmpty else { throw ArchiveError.nothingArchived("no archived survey of campaign \(campaign)") }
         var rows: [DataNode] = []
         for survey in surveys {
@@ -34,7 +34,9 @@ public enum SurveySummary {
             rows.append(DataNode(.map(cells)))
         }
         var info: [(key: String, node: DataNode)] = [("campaign", text(campaign)), ("issued", DataNode(.number(String(issued))))]
-        if let previous = try previousScore ?? previousCampaignScore(in: archive, other: campaign) {
+        var previous = previousScore
+        if previous == nil { previous = try await previousCampaignScore(in: archive, other: campaign) }
+        if let previous {
             info.append(("prev_csi", DataNode(.number(previous))))
         }
         let signatures = signers.sorted { $0.key < $1.key }.map { ($0.key, DataNode(.map([("name", text($0.value))]))) }
@@ -44,8 +46,8 @@ public enum SurveySummary {
     }
 
     /// The overall score of the latest summary in the archive for another campaign.
-    static func previousCampaignScore(in archive: Archive, other campaign: String) throws -> String? {
-        try archive.standingRecords(of: "survey-summary").last { $0.value("campaign")?.lexical != campaign }?.value("csi")?.lexical
+    static func previousCampaignScore(in archive: Archive, other campaign: String) async throws -> String? {
+        try await archive.standingRecords(of: "survey-summary").last { $0.value("campaign")?.lexical != campaign }?.value("csi")?.lexical
     }
 
     private static func text(_ s: String) -> DataNode { DataNode(.string(s)) }

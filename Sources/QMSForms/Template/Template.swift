@@ -1,7 +1,8 @@
 /// A controlled form template: identity, control data, change record and field model.
 ///
 /// Load templates with ``TemplateLoader`` or a ``FormCatalog``; a loaded template is
-/// immutable and validated, and knows the SHA-256 of the exact bytes it came from.
+/// immutable and validated (every field a rule, computation or ``ArchiveProfile`` names exists
+/// and has the right type), and knows the SHA-256 of the exact bytes it came from.
 ///
 /// ```swift
 /// let catalog = try FormCatalog(directory: URL(fileURLWithPath: "forms"))
@@ -17,28 +18,30 @@ public struct Template: Sendable {
         case procedure
     }
 
-    public var kind: Kind = .form
+    public let kind: Kind
     /// The text of a procedure; `nil` for forms.
-    public var document: ProcedureDocument?
+    public let document: ProcedureDocument?
     /// Form or document number, e.g. `SG-QR-22-02`, `SG-QP-07`.
-    public var number: String
+    public let number: String
     /// Owning procedure, e.g. `SG-QP-22`.
-    public var procedure: String
+    public let procedure: String
     /// Short name used on the command line, e.g. `8d`.
-    public var alias: String
-    public var title: Bilingual
-    public var control: DocumentControl
+    public let alias: String
+    public let title: Bilingual
+    public let control: DocumentControl
     /// 文件更改记录, oldest first.
-    public var changeRecord: [ChangeRecord]
-    public var sections: [Section]
+    public let changeRecord: [ChangeRecord]
+    public let sections: [Section]
     /// Lower-case hex SHA-256 of the template file's bytes.
-    public var sha256: String
+    public let sha256: String
     /// Where it was loaded from.
-    public var path: String
+    public let path: String
     /// Print hint: A4 landscape, for wide sheets such as the call/letter log.
-    public var landscape = false
+    public let landscape: Bool
+    /// What the archive and reports know about its records.
+    public let archive: ArchiveProfile
 
-    private var index: [String: FieldLocation]
+    private let index: [String: FieldLocation]
 
     /// Where a field sits: its section and position.
     public struct FieldLocation: Sendable {
@@ -48,7 +51,12 @@ public struct Template: Sendable {
 
     public init(number: String, procedure: String, alias: String, title: Bilingual,
                 control: DocumentControl, changeRecord: [ChangeRecord], sections: [Section],
-                sha256: String, path: String) {
+                sha256: String, path: String, kind: Kind = .form, document: ProcedureDocument? = nil, landscape: Bool = false,
+                archive: ArchiveProfile = ArchiveProfile()) {
+        self.kind = kind
+        self.document = document
+        self.landscape = landscape
+        self.archive = archive
         self.number = number
         self.procedure = procedure
         self.alias = alias

@@ -32,7 +32,40 @@ struct TemplateCheck {
             }
             earlier.insert(field.id)
         }
+        try checkArchive(template.archive)
     }
+
+    /// Every field `<archive>` names exists where it says, with a type that makes sense there.
+    private func checkArchive(_ profile: ArchiveProfile) throws(TemplateError) {
+        func fail(_ message: String) -> TemplateError { TemplateError(path: path, reason: .semantic("<archive>: \(message)")) }
+        for (attribute, id) in [("dated-by", profile.datedBy), ("closed-by", profile.closedBy)] {
+            guard let id else { continue }
+            guard let f = template.field(id), isDateLike(f) else { throw fail("\(attribute) '\(id)' must name a date or datetime field") }
+        }
+        if template.control.retention.basis == .closure, profile.closedBy == nil {
+            throw fail("retention-from=\"closure\" needs closed-by naming the date that closes a record")
+        }
+        for (key, id) in profile.index.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let f = template.field(id), !isTable(f) else { throw fail("index \(key.rawValue) names '\(id)', which is not a field outside a table") }
+        }
+        for d in profile.deadlines {
+            var table: Table?
+            if let t = d.table {
+                guard case let .table(found)? = template.field(t)?.kind else { throw fail("deadline \(d.kind): '\(t)' is not a table") }
+                table = found
+            }
+            func field(_ id: String) -> Field? { table?.column(id) ?? template.field(id) }
+            for id in d.fields where field(id) == nil {
+                throw fail("deadline \(d.kind) names '\(id)', which is not a field\(d.table.map { " or a column of \($0)" } ?? "")")
+            }
+            switch d.due {
+            case let .on(id), let .after(id, _):
+                guard let f = field(id), isDateLike(f) else { throw fail("deadline \(d.kind): its date '\(id)' must be a date or datetime field") }
+            }
+        }
+    }
+
+    private func isTable(_ f: Field) -> Bool { if case .table = f.kind { true } else { false } }
 
     private func checkDates(_ field: Field, _ rules: DateRules) throws(TemplateError) {
         for other in rules.others {

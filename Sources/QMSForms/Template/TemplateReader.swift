@@ -43,14 +43,31 @@ struct TemplateReader {
                                     progressive: element["progressive"] == "true",
                                     pageBreakBefore: element["page-break-before"] == "true", fields: fields))
         }
-        var template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
+        let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
                                 alias: identity["alias"]!, title: label(identity), control: control,
-                                changeRecord: changes, sections: sections, sha256: sha256, path: path)
-        template.landscape = root["orientation"] == "landscape"
-        template.kind = kind
-        template.document = try documentElement.map { (e) throws(TemplateError) in try ProcedureReader(path: path).read(e) }
+                                changeRecord: changes, sections: sections, sha256: sha256, path: path, kind: kind,
+                                document: try documentElement.map { (e) throws(TemplateError) in try ProcedureReader(path: path).read(e) },
+                                landscape: root["orientation"] == "landscape",
+                                archive: root.element(named: "archive").map(readArchive) ?? ArchiveProfile())
         try TemplateCheck(template: template, path: path).run()
         return template
+    }
+
+    private func readArchive(_ e: Element) -> ArchiveProfile {
+        func words(_ s: String?) -> [String] { (s ?? "").split(separator: " ").map(String.init) }
+        let deadlines = e.elements(named: "deadline").map { d in
+            ArchiveProfile.Deadline(
+                kind: d["kind"]!, table: d["table"],
+                due: d["due"].map { .on($0) } ?? .after(d["after"] ?? "", days: Int(d["days"] ?? "0") ?? 0),
+                doneWhen: words(d["done-when"]).map { c in
+                    let parts = c.split(separator: "=", maxSplits: 1).map(String.init)
+                    return .init(field: parts[0], equals: parts.count > 1 ? parts[1] : nil)
+                },
+                department: words(d["department"]), status: d["status"], customer: d["customer"], entry: d["entry"])
+        }
+        var index: [ArchiveProfile.IndexKey: String] = [:]
+        for i in e.elements(named: "index") { index[ArchiveProfile.IndexKey(rawValue: i["key"]!)!] = i["field"]! }
+        return ArchiveProfile(datedBy: e["dated-by"], closedBy: e["closed-by"], index: index, deadlines: deadlines)
     }
 
     private func label(_ e: Element) -> Bilingual { Bilingual(zh: e["zh"]!, en: e["en"]!) }

@@ -1,31 +1,8 @@
 import Foundation
 import GRDB
 
-/// One archived record as the index knows it.
-public struct ArchivedRecord: Sendable, Codable, Equatable {
-    public enum State: String, Sendable, Codable, CaseIterable { case issued, corrected, void, disposed }
-
-    public var number: String
-    public var form: String
-    /// The template revision the record is pinned to.
-    public var templateRevision: String
-    /// The record's own revision (0 as issued; corrections count up).
-    public var revision: Int
-    public var state: State
-    public var customer: String?
-    /// The record's main date (its first date field), else the day it was issued.
-    public var recordDate: String
-    public var status: String?
-    public var complaintCategory: String?
-    public var issuedAt: String
-    /// The day the record may be disposed of after; `nil` while its case is open.
-    public var keepUntil: String?
-    /// Folder below `archive/`.
-    public var path: String
-}
-
 /// The searchable index of the archive (`archive/index.sqlite`, SQLite with FTS5). The files
-/// and the audit log are the truth; ``Archive/reindex()`` rebuilds this from them.
+/// and the audit log are the truth; ``Archive/reindex()`` rebuilds this from them. Part of ``FileArchiveStore``.
 struct ArchiveIndex {
     let queue: DatabaseQueue
 
@@ -66,24 +43,19 @@ struct ArchiveIndex {
         try queue.write { db in try db.execute(sql: "UPDATE records SET state = ? WHERE number = ?", arguments: [state.rawValue, number]) }
     }
 
+    func apply(_ change: IndexChange) throws {
+        switch change {
+        case let .put(row, text): try upsert(row, body: text)
+        case let .state(number, state): try setState(number, state)
+        case .clear: try clear()
+        }
+    }
+
     func clear() throws {
         try queue.write { db in try db.execute(sql: "DELETE FROM records; DELETE FROM records_text;") }
     }
 
-    /// Filters of `archive search`; every one given must hold.
-    struct Query {
-        var form: String?
-        var number: String?
-        var customer: String?
-        var from: String?
-        var to: String?
-        var status: String?
-        var category: String?
-        var text: String?
-        var state: ArchivedRecord.State?
-    }
-
-    func search(_ q: Query) throws -> [ArchivedRecord] {
+    func search(_ q: Archive.Search) throws -> [ArchivedRecord] {
         var clauses: [String] = [], args: [(any DatabaseValueConvertible)?] = []
         func add(_ clause: String, _ value: String) { clauses.append(clause); args.append(value) }
         if let v = q.form { add("r.form = ?", v) }
@@ -91,10 +63,10 @@ struct ArchiveIndex {
             if v.contains("*") { add("r.number LIKE ?", v.replacingOccurrences(of: "*", with: "%")) } else { add("r.number = ?", v) }
         }
         if let v = q.customer { add("r.customer LIKE ?", "%" + v + "%") }
-        if let v = q.from { add("r.record_date >= ?", v) }
-        if let v = q.to { add("r.record_date <= ?", v) }
+        if let v = q.from { add("r.record_date >= ?", v.description) }
+        if let v = q.to { add("r.record_date <= ?", v.description) }
         if let v = q.status { add("r.status = ?", v) }
-        if let v = q.category { add("r.category = ?", v) }
+        if let v = q.complaintCategory { add("r.category = ?", v) }
         if let v = q.state { add("r.state = ?", v.rawValue) }
         if let v = q.text, !v.isEmpty {
             // Trigrams find any substring of three or more characters; shorter words scan.
@@ -110,7 +82,7 @@ struct ArchiveIndex {
         }
     }
 
-    func all() throws -> [ArchivedRecord] { try search(Query()) }
+    func all() throws -> [ArchivedRecord] { try search(Archive.Search()) }
 
     func record(_ number: String) throws -> ArchivedRecord? {
         try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM records WHERE number = ?", arguments: [number]).map(Self.record) }

@@ -62,11 +62,7 @@ struct AuditLog {
     /// Appends an entry made from `draft` (seq, prev and hash are filled in) and returns it.
     @discardableResult
     func append(_ draft: AuditEntry) throws(ArchiveError) -> AuditEntry {
-        let previous = last()
-        var entry = draft
-        entry.seq = (previous?.seq ?? 0) + 1
-        entry.prev = previous?.hash ?? AuditEntry.genesis
-        entry.hash = entry.computedHash
+        let entry = draft.chained(after: last())
         var line = entry.canonicalJSON
         line.append(UInt8(ascii: "\n"))
         let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
@@ -82,30 +78,15 @@ struct AuditLog {
         return entry
     }
 
-    /// Every break in the chain: unreadable lines, seq gaps, wrong prev, wrong hash.
-    func verify() -> [String] { verified().problems }
-
-    /// ``verify()`` and ``entries()`` in one reading of the log.
-    func verified() -> (problems: [String], entries: [AuditEntry]) {
-        guard let data = try? Data(contentsOf: url) else { return ([], []) }
-        var problems: [String] = []
-        var entries: [AuditEntry] = []
-        var expectedSeq = 1
-        var prev = AuditEntry.genesis
+    /// Every entry as read, and every break in the chain (unreadable lines, gaps, wrong links, changed content).
+    func verified() -> AuditVerification {
+        guard let data = try? Data(contentsOf: url) else { return AuditVerification(problems: [], entries: [], bytes: 0) }
         let decoder = JSONDecoder()
+        var lines: [(place: String, entry: AuditEntry?)] = []
         for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty && i > 0 { continue }
-            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)) else {
-                problems.append("audit.log line \(i + 1): not a readable entry")
-                continue
-            }
-            if entry.seq != expectedSeq { problems.append("audit.log line \(i + 1): entry \(entry.seq) where \(expectedSeq) was expected (a line was removed or added)") }
-            if entry.prev != prev { problems.append("audit.log line \(i + 1): entry \(entry.seq) does not chain to the entry before it") }
-            if entry.hash != entry.computedHash { problems.append("audit.log line \(i + 1): entry \(entry.seq) was changed (its hash does not match its content)") }
-            expectedSeq = entry.seq + 1
-            prev = entry.hash
-            entries.append(entry)
+            lines.append(("audit.log line \(i + 1)", try? decoder.decode(AuditEntry.self, from: Data(line))))
         }
-        return (problems, entries)
+        return AuditVerification.checking(lines, bytes: data.count)
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// One atomic change of the archive: an audit entry (the commit point) with the files it adds
+/// or removes, the counter it advances and what it does to the index.
+public struct ArchiveChange: Sendable, Codable {
+    /// The entry to append (its `seq`, `prev` and `hash` are filled in by the store); `nil` for
+    /// a change that is not an event (rebuilding the index).
+    public var entry: AuditEntry?
+    /// New write-once files, below the archive.
+    public var adding: [StoredFile]
+    /// Files to delete (disposal), below the archive.
+    public var removing: [String]
+    /// The sequence number this change uses up.
+    public var sequence: SequenceUse?
+    /// What the index learns, in order.
+    public var index: [IndexChange]
+
+    public init(entry: AuditEntry?, adding: [StoredFile] = [], removing: [String] = [], sequence: SequenceUse? = nil,
+                index: [IndexChange] = []) {
+        self.entry = entry
+        self.adding = adding
+        self.removing = removing
+        self.sequence = sequence
+        self.index = index
+    }
+}
+
+/// A file the archive keeps, written once and never changed.
+public struct StoredFile: Sendable, Codable {
+    /// Below the archive: `records/SG-QR-22-02/8D-2026-001/r0.xml`.
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+
+    /// The journal keeps the names only.
+    enum CodingKeys: String, CodingKey { case path }
+
+    public init(from decoder: any Decoder) throws {
+        path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
+        data = Data()
+    }
+}
+
+/// A number drawn from a series (`8D-2026`: the 8D reports of 2026).
+public struct SequenceUse: Sendable, Codable, Equatable {
+    public var series: String
+    public var seq: Int
+
+    public init(series: String, seq: Int) {
+        self.series = series
+        self.seq = seq
+    }
+}
+
+/// What a change does to the search index (which is always rebuildable from the records).
+public enum IndexChange: Sendable, Codable {
+    /// Adds or replaces a record's row, with the text searched for it.
+    case put(ArchivedRecord, text: String)
+    /// Sets the state of an indexed record.
+    case state(number: String, ArchivedRecord.State)
+    /// Empties the index (before a rebuild).
+    case clear
+}

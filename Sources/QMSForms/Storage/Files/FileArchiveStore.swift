@@ -1,0 +1,243 @@
+import Foundation
+import Synchronization
+
+/// The archive kept in files (`WORKSPACE/archive/`): write-once record files below `records/`,
+/// the hash-chained `audit.log`, the sequence `counters.json`, the SQLite search index
+/// `index.sqlite`, and a journal (`pending.json`) that makes every action all-or-nothing across
+/// crashes. Several processes may use one archive: a file lock (`.lock`) orders them; within a
+/// process, one ``ExclusiveAccess`` per folder does, without blocking threads.
+///
+/// The audit entry is the commit point: on recovery, a journalled action whose entry is in the
+/// log is finished; one whose entry is not is undone (only the files it added are removed).
+public final class FileArchiveStore: RecordArchiveStore {
+    /// The `archive/` folder.
+    public let directory: URL
+    private let gate: ExclusiveAccess
+    private let openIndex = Mutex<ArchiveIndex?>(nil)
+
+    public init(directory: URL) {
+        self.directory = directory
+        self.gate = Self.gate(for: directory)
+    }
+
+    var auditLog: AuditLog { AuditLog(url: directory.appendingPathComponent("audit.log")) }
+    var pendingURL: URL { directory.appendingPathComponent("pending.json") }
+    var countersURL: URL { directory.appendingPathComponent("counters.json") }
+    var recordsURL: URL { directory.appendingPathComponent("records") }
+    var lockURL: URL { directory.appendingPathComponent(".lock") }
+
+    private static let gates = Mutex<[String: ExclusiveAccess]>([:])
+
+    /// One gate per archive folder in this process.
+    private static func gate(for directory: URL) -> ExclusiveAccess {
+        gates.withLock { all in
+            let key = directory.standardizedFileURL.path
+            if let gate = all[key] { return gate }
+            let gate = ExclusiveAccess()
+            all[key] = gate
+            return gate
+        }
+    }
+
+    /// What an action is about to do, written (and fsync'd) before it touches anything.
+    struct Pending: Codable {
+        var entry: AuditEntry
+        /// Files the action adds, below `archive/`: the only ones recovery may remove.
+        var adding: [String]
+        /// Files the action deletes once committed (disposal).
+        var removing: [String]
+        var sequence: SequenceUse?
+        var index: [IndexChange]
+
+        init(_ change: ArchiveChange, entry: AuditEntry) {
+            self.entry = entry
+            adding = change.adding.map(\.path)
+            removing = change.removing
+            sequence = change.sequence
+            index = change.index
+        }
+    }
+
+    // MARK: - RecordArchiveStore
+
+    public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T) {
+        try await exclusively {
+            let decided = try await plan()
+            guard let change = decided.change else { return (nil, decided.result) }
+            guard let draft = change.entry else {
+                for c in change.index { try index().apply(c) }
+                return (nil, decided.result)
+            }
+            let pending = Pending(change, entry: draft)
+            try writePending(pending)
+            for file in change.adding { try writeOnce(file.data, to: file.path) }
+            let entry = try auditLog.append(draft)
+            try finish(pending)
+            clearPending()
+            return (entry, decided.result)
+        }
+    }
+
+    public func append(_ draft: AuditEntry) async throws -> AuditEntry {
+        try await perform { ArchivePlan(change: ArchiveChange(entry: draft)) }.entry!
+    }
+
+    public func entries() async throws -> [AuditEntry] { auditLog.entries() }
+
+    public func verifiedEntries() async throws -> AuditVerification { auditLog.verified() }
+
+    public func history(of number: String) async throws -> [AuditEntry] { auditLog.entries().filter { $0.number == number } }
+
+    /// From `counters.json`; if a crash tore it, rebuilt from the audit log, which holds every number committed.
+    public func lastSequence(in series: String) async throws -> Int { counters()[series] ?? 0 }
+
+    public func file(_ path: String) async throws -> Data {
+        let url = directory.appendingPathComponent(path)
+        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.missingFile(url.path) }
+        return data
+    }
+
+    public func storedFiles() async throws -> [String] { RegularFiles.below(recordsURL.path).map { "records/" + $0 } }
+
+    public func storedBytes() async throws -> Int {
+        var total = (try? FileManager.default.attributesOfItem(atPath: auditLog.url.path)[.size] as? Int) ?? 0
+        if let walker = FileManager.default.enumerator(at: recordsURL, includingPropertiesForKeys: [.fileSizeKey]) {
+            for case let url as URL in walker { total += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+        }
+        return total
+    }
+
+    public func indexed(_ number: String) async throws -> ArchivedRecord? { try index().record(number) }
+
+    public func search(_ query: Archive.Search) async throws -> [ArchivedRecord] { try index().search(query) }
+
+    public func location(of path: String) -> String? { directory.appendingPathComponent(path).path }
+
+    // MARK: - Inside
+
+    /// The index, opened on first use and kept (reopened after the file was deleted).
+    func index() throws -> ArchiveIndex {
+        let url = directory.appendingPathComponent("index.sqlite")
+        return try openIndex.withLock { open in
+            if let open, FileManager.default.fileExists(atPath: url.path) { return open }
+            do throws(FileError) { try DurableFile.makeFolder(directory) } catch { throw ArchiveError.file(error) }
+            let index = try ArchiveIndex(url: url)
+            open = index
+            return index
+        }
+    }
+
+    /// Runs `body` holding the archive to itself (this process's gate, then the file lock
+    /// across processes), after recovering from any action a crash interrupted.
+    func exclusively<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await gate.run {
+            do throws(FileError) { try DurableFile.makeFolder(recordsURL) } catch { throw ArchiveError.file(error) }
+            let fd = open(lockURL.path, O_CREAT | O_RDWR, 0o644)
+            guard fd >= 0 else { throw ArchiveError.file(.fromErrno(.lock, path: lockURL.path)) }
+            defer { close(fd) }
+            // Another process holds it: wait without holding a thread.
+            while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR else { throw ArchiveError.file(.fromErrno(.lock, path: lockURL.path)) }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            defer { flock(fd, LOCK_UN) }
+            try recover()
+            return try await body()
+        }
+    }
+
+    /// Finishes or undoes the action a crash interrupted, and drops a torn last log line.
+    func recover() throws {
+        try auditLog.repairTornTail()
+        removeTemporaries(in: directory)
+        guard let data = try? Data(contentsOf: pendingURL) else { return }
+        guard let pending = try? JSONDecoder().decode(Pending.self, from: data) else {
+            // The journal itself was torn: nothing after it can have happened.
+            unlink(pendingURL.path)
+            return
+        }
+        for folder in Set(pending.adding.map { directory.appendingPathComponent($0).deletingLastPathComponent() }) {
+            removeTemporaries(in: folder)
+        }
+        let committed = auditLog.last().map {
+            $0.action == pending.entry.action && $0.number == pending.entry.number
+                && $0.recordRevision == pending.entry.recordRevision && $0.xmlSHA256 == pending.entry.xmlSHA256
+                && $0.time == pending.entry.time
+        } ?? false
+        if committed {
+            try finish(pending)
+        } else {
+            for file in pending.adding { removeReadOnly(directory.appendingPathComponent(file)) }
+            removeEmptyFolders(for: pending.adding)
+        }
+        unlink(pendingURL.path)
+    }
+
+    /// What follows a committed entry; safe to run again after a crash.
+    func finish(_ pending: Pending) throws {
+        if let use = pending.sequence { try setCounter(use) }
+        for change in pending.index { try index().apply(change) }
+        for file in pending.removing { removeReadOnly(directory.appendingPathComponent(file)) }
+        removeEmptyFolders(for: pending.removing)
+    }
+
+    /// The journal is written in place: a torn one is recognised on recovery (it does not
+    /// parse) and nothing can have followed it.
+    func writePending(_ p: Pending) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { try DurableFile.writeSynced(try encoder.encode(p), to: pendingURL, replacing: true) } catch let error as FileError {
+            throw ArchiveError.file(error)
+        }
+    }
+
+    func clearPending() { unlink(pendingURL.path) }
+
+    func counters() -> [String: Int] {
+        if let data = try? Data(contentsOf: countersURL), let all = try? JSONDecoder().decode([String: Int].self, from: data) {
+            return all
+        }
+        var all: [String: Int] = [:]
+        for entry in auditLog.entries() where entry.action == .issue {
+            guard let number = entry.number, let series = entry.detail, let seq = Int(number.split(separator: "-").last ?? "") else { continue }
+            all[series] = max(all[series] ?? 0, seq)
+        }
+        return all
+    }
+
+    func setCounter(_ use: SequenceUse) throws {
+        var all = counters()
+        all[use.series] = max(all[use.series] ?? 0, use.seq)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do { try DurableFile.writeSynced(try encoder.encode(all), to: countersURL, replacing: true) } catch let error as FileError {
+            throw ArchiveError.file(error)
+        }
+    }
+
+    /// A new read-only file (temporary file, fsync, link to its final name, fsync of the folder); never overwrites.
+    func writeOnce(_ data: Data, to relative: String) throws {
+        do { try DurableFile.store(data, at: directory.appendingPathComponent(relative), mode: 0o444, replacing: false) } catch {
+            throw ArchiveError.file(error)
+        }
+    }
+
+    /// Deletes `.NAME.PID.tmp` files a killed writer left in `folder` (only ever under the lock).
+    func removeTemporaries(in folder: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
+    func removeReadOnly(_ url: URL) {
+        chmod(url.path, 0o644)
+        unlink(url.path)
+    }
+
+    func removeEmptyFolders(for files: [String]) {
+        for folder in Set(files.map { directory.appendingPathComponent($0).deletingLastPathComponent() }) {
+            rmdir(folder.path) // only succeeds when empty
+        }
+    }
+}

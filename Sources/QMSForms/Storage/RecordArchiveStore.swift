@@ -1,0 +1,66 @@
+import Foundation
+
+/// Where archived records live: their write-once files, the audit trail that accounts for
+/// them, the numbering counters and the search index.
+///
+/// Every change goes through ``perform(_:)``: the plan runs with the archive to itself (no
+/// other action, in this process or another, interleaves), reads what it needs, and returns one
+/// ``ArchiveChange`` that the store commits as one atomic operation — all of it, or after a
+/// crash, none of it (or all of it, once its audit entry is written). Reads outside
+/// `perform` see committed states only.
+///
+/// Implementations: ``FileArchiveStore`` (files, a journal, a hash-chained log and a SQLite
+/// index: the default), ``MemoryArchiveStore`` (tests). The behavioural suite in
+/// `Tests/QMSFormsTests/ArchiveBehaviourTests.swift` runs against each.
+///
+/// ```swift
+/// let (entry, number) = try await store.perform {
+///     let seq = try await store.lastSequence(in: "8D-2026") + 1
+///     return ArchivePlan(change: change(for: seq), result: "8D-2026-\(seq)")
+/// }
+/// ```
+public protocol RecordArchiveStore: AuditTrail {
+    /// Runs `plan` with exclusive access to the archive and commits the change it returns.
+    /// Returns the audit entry as written (`nil` when the change has none) and the plan's result.
+    func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T)
+
+    /// The audit entries about record `number`, oldest first.
+    func history(of number: String) async throws -> [AuditEntry]
+
+    /// The last sequence number used in `series` (0 when none).
+    func lastSequence(in series: String) async throws -> Int
+
+    /// The bytes of a stored file (a path below the archive, as ``ArchiveChange/adding`` named it);
+    /// ``ArchiveError/missingFile(_:)`` when there is none.
+    func file(_ path: String) async throws -> Data
+
+    /// Every stored record file, as paths below the archive.
+    func storedFiles() async throws -> [String]
+
+    /// Bytes held: record files and audit trail.
+    func storedBytes() async throws -> Int
+
+    /// The index row of `number`, if indexed.
+    func indexed(_ number: String) async throws -> ArchivedRecord?
+
+    /// The index rows matching `query` (its form already resolved to a form number), by form and number.
+    func search(_ query: Archive.Search) async throws -> [ArchivedRecord]
+
+    /// Where a file lives on disk, when the store keeps files there (for printing a frozen page).
+    func location(of path: String) -> String?
+}
+
+/// What a plan decided: the change to commit (none when it only read), and its result.
+public struct ArchivePlan<Result: Sendable>: Sendable {
+    public var change: ArchiveChange?
+    public var result: Result
+
+    public init(change: ArchiveChange?, result: Result) {
+        self.change = change
+        self.result = result
+    }
+}
+
+extension ArchivePlan where Result == Void {
+    public init(change: ArchiveChange?) { self.init(change: change, result: ()) }
+}
