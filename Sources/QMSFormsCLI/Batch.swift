@@ -70,9 +70,9 @@ final class ProgressBar {
 
 /// Runs the check of one record; with `--format json` prints its ``ValidationReport`` on
 /// standard output — also when the data is invalid or unreadable, which still exits 1.
-func reporting(_ format: OutputFormat, template: Template, source: String, _ body: () throws -> ValidationReport) throws {
+func reporting(_ format: OutputFormat, template: Template, source: String, _ body: () async throws -> ValidationReport) async throws {
     let report: ValidationReport
-    do { report = try body() } catch {
+    do { report = try await body() } catch {
         let failure = Failure(error)
         guard format == .json else { throw failure }
         switch failure.error {

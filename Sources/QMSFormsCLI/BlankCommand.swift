@@ -27,11 +27,11 @@ struct BlankCommand: AsyncParsableCommand {
         let (template, watermark) = try await workspace.template(form, revision: revision, draft: draft, allowObsolete: true)
         let marks = PrintMarks(watermark: watermark, stamp: copy.map { .controlledCopy($0) } ?? (uncontrolled ? .uncontrolled : nil),
                                changeRecord: withHistory)
-        let html = await HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: try workspace.titles(), marks: marks)
-            .renderBlank(template)
+        let titles = try await workspace.titles()
+        let html = HTMLRenderer(settings: try workspace.settings(), language: lang, formTitles: titles, marks: marks).renderBlank(template)
         let name = template.alias + "-blank"
         var files = [(name: name + ".html", data: Data(html.utf8))]
-        if pdf { files.append((name + ".pdf", try PDFOutput.data(PrintDocument(name: name, html: html)))) }
+        if pdf { files.append((name + ".pdf", try await PDFOutput.data(PrintDocument(name: name, html: html)))) }
         do { try OutputFolder(URL(fileURLWithPath: output)).write(files) } catch { throw Failure(error) }
         for file in files { print("\(output)/\(file.name)") }
     }

@@ -33,12 +33,12 @@ struct FillCommand: AsyncParsableCommand {
         }
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         let source = data == "-" ? "<stdin>" : data
-        try reporting(format, template: template, source: source) {
+        try await reporting(format, template: template, source: source) {
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
             let filled = try filler.fill(template, data: try readData(data, for: template), source: source, fallbackName: fallback)
             var files = filled.files
-            if pdf { files.append((filled.name + ".pdf", try PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
+            if pdf { files.append((filled.name + ".pdf", try await PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
             try OutputFolder(URL(fileURLWithPath: output)).write(files)
             let paths = files.map { "\(output)/\($0.name)" }
             if format == .text { for path in paths { print(path) } }

@@ -37,11 +37,11 @@ enum PDFOutput {
     }
 
     /// The PDF of one page, for commands that write it together with other files.
-    static func data(_ document: PrintDocument) throws -> Data {
+    static func data(_ document: PrintDocument) async throws -> Data {
         do {
             let printer = try PDFPrinter(chromium: browser(), tabs: 1)
             defer { printer.close() }
-            return try printer.pdf(document)
+            return try await printer.pdf(document)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

@@ -24,7 +24,7 @@ struct ValidateCommand: AsyncParsableCommand {
             }
         }
         let source = data == "-" ? "<stdin>" : data
-        try reporting(format, template: template, source: source) {
+        try await reporting(format, template: template, source: source) {
             let record = try RecordValidator(template: template).validate(try readData(data, for: template), source: source)
             if format == .text { print("\(data): valid \(template.number) \(template.control.revision) record \(record.displayNumber)") }
             return ValidationReport(source: source, form: template.number, revision: template.control.revision.description,

@@ -11,7 +11,7 @@ case "generate":
     let n = Int(argument("--records", "1000")) ?? 1000
     try RecordGenerator(forms: URL(fileURLWithPath: argument("--forms", "forms")), numbered: !CommandLine.arguments.contains("--unnumbered"))
         .write(n, to: URL(fileURLWithPath: argument("--out", "records.jsonl")))
-case "batch": try await batchBench()
+case "batch": try batchBench()
 default:
     FileHandle.standardError.write(Data("usage: qmsforms-bench archive|generate|batch [options] (see bench/*.sh)\n".utf8))
     exit(2)

@@ -17,7 +17,7 @@ struct ChartTests {
     }
 
     @Test func theSVGIsWellFormedAndCarriesItsTextAndMarks() throws {
-        let svg = complaints.svg(id: "c1")
+        let svg = complaints.svg(id: "c1").markup
         let tree = try XMLTree.parse(Data(svg.utf8), source: "chart")
         #expect(tree.root.name == "svg")
         #expect(svg.contains("<title id=\"c1-t\">投诉分类 Complaints by category</title>"))
@@ -34,7 +34,7 @@ struct ChartTests {
     @Test func labelsAreEscapedAndTrendsShowTheTarget() throws {
         let trend = Chart(kind: .trend, title: "满意度 <script>", description: "2024–2026",
                           labels: ["2024", "2025", "<b>2026</b>"], values: [79.2, 80.6, 80.7], target: 80)
-        let svg = trend.svg(id: "t")
+        let svg = trend.svg(id: "t").markup
         #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("&lt;b&gt;2026"))
         #expect(svg.contains("stroke-dasharray=\"8 4\""))
         #expect(svg.components(separatedBy: "<circle").count - 1 == 3)

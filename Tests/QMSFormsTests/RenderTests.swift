@@ -53,8 +53,18 @@ import XMLSupport
         #expect(tree.strings(xpath: "//r:customer", namespaces: ["r": record.template.recordNamespace]) == [line])
     }
 
+    @Test func textBecomesMarkupOnlyByBeingEscaped() {
+        let hostile = "<script>alert('x')</script> & \"q\""
+        let cell: HTML = "<td>\(hostile)</td>"
+        #expect(cell.markup == "<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>")
+        let row: HTML = "<tr>\(cell)\(3)</tr>"
+        #expect(row.markup == "<tr>" + cell.markup + "3</tr>")   // markup is kept, not escaped twice
+        #expect(HTML(escaping: "a\u{7}b\tc").markup == "ab\tc")
+        #expect([cell, cell].joined(separator: "\n").markup == cell.markup + "\n" + cell.markup)
+    }
+
     @Test func cssHeaderStringsCannotEscape() {
-        let css = HTML.cssString("\"; } </style><script>x</script>")
+        let css = Stylesheet.cssString("\"; } </style><script>x</script>")
         #expect(!css.contains("<"))
         #expect(!css.dropFirst().dropLast().contains("\""))
     }

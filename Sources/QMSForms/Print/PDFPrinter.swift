@@ -1,17 +1,10 @@
+import Dispatch
 import Foundation
+import Synchronization
 
-/// One HTML page to print, named for messages (a record number, a file name).
-public struct PrintDocument: Sendable {
-    public var name: String
-    public var html: String
-
-    public init(name: String, html: String) {
-        self.name = name
-        self.html = html
-    }
-}
-
-/// Prints HTML pages to PDF in one headless Chromium session, several tabs at once.
+/// Prints HTML pages to PDF in one headless Chromium session, several tabs at once; one printer
+/// is shared safely by any number of callers (a web server's requests, a batch): they take turns,
+/// in arrival order, and an async caller waits without holding a thread.
 ///
 /// The page's own CSS decides paper and margins (`@page`: A4, portrait or landscape), so the
 /// PDF is what a browser prints with "Default" margins and no browser header or footer.
@@ -20,9 +13,9 @@ public struct PrintDocument: Sendable {
 /// ```swift
 /// let printer = try PDFPrinter()
 /// defer { printer.close() }
-/// let pdf = try printer.pdf(PrintDocument(name: "8D-2026-001", html: html))
+/// let pdf = try await printer.pdf(PrintDocument(name: "8D-2026-001", html: html))
 /// ```
-public final class PDFPrinter {
+public final class PDFPrinter: Sendable {
     /// Seconds to wait for the browser on one step of one document (`QMS_PRINT_TIMEOUT`, default 120).
     public static var defaultTimeout: Double {
         ProcessInfo.processInfo.environment["QMS_PRINT_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 120
@@ -34,139 +27,44 @@ public final class PDFPrinter {
             ?? min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
     }
 
-    private let browser: BrowserProcess
-    private let connection: DevToolsConnection
-    private let timeout: Double
-    private var tabs: [Tab] = []
-    private var pageCount = 0
+    /// The session, used by one caller at a time.
+    private let session: Mutex<PrintSession>
+    /// Async callers queue here, then print on `queue`, off the cooperative threads.
+    private let turns = ExclusiveAccess()
+    private let queue = DispatchQueue(label: "qmsforms.print")
 
     /// Starts the browser with `tabs` pages printing side by side.
-    public init(chromium: Chromium? = nil, tabs count: Int = PDFPrinter.defaultTabs,
-                timeout: Double = PDFPrinter.defaultTimeout) throws(PrintError) {
+    public init(chromium: Chromium? = nil, tabs: Int = PDFPrinter.defaultTabs, timeout: Double = PDFPrinter.defaultTimeout) throws(PrintError) {
         let found: Chromium
         if let chromium { found = chromium } else { found = try Chromium.locate() }
-        browser = try BrowserProcess(found)
-        connection = DevToolsConnection(browser)
-        self.timeout = timeout
-        do {
-            for _ in 0..<max(count, 1) {
-                let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
-                let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
-                try call("Page.enable", session: session)
-                try call("Page.setLifecycleEventsEnabled", ["enabled": true], session: session)
-                tabs.append(Tab(session: session))
-            }
-        } catch {
-            browser.end()
-            throw error
-        }
+        session = Mutex(try PrintSession(chromium: found, tabs: tabs, timeout: timeout))
     }
 
-    deinit { browser.end() }
-
     /// Ends the browser session. The printer cannot be used afterwards.
-    public func close() { browser.end() }
+    public func close() { session.withLock { $0.close() } }
 
     /// The PDF of one page.
-    public func pdf(_ document: PrintDocument) throws(PrintError) -> Data {
-        var result = Data()
-        do { try print([document]) { _, data in result = data } } catch let error as PrintError { throw error } catch {
-            throw .documentFailed(document: document.name, reason: "\(error)")
+    public func pdf(_ document: PrintDocument) async throws -> Data {
+        try await turns.run {
+            try await withCheckedThrowingContinuation { (done: CheckedContinuation<Data, any Error>) in
+                queue.async { done.resume(with: Result { try self.pdfNow(document) }) }
+            }
         }
-        return result
     }
 
     /// Prints `documents`, calling `each` with the document's position and its PDF as each one
-    /// finishes (not necessarily in order). Stops at the first failure, thrown as ``PrintError``
-    /// (or whatever `each` throws); the documents already handed to `each` are complete.
-    public func print(_ documents: [PrintDocument], each: (Int, Data) throws -> Void) throws {
-        var next = 0
-        var done = 0
-        while done < documents.count {
-            for t in tabs.indices where tabs[t].job == nil && next < documents.count {
-                try start(tab: t, job: next, documents[next])
-                next += 1
-            }
-            guard let message = try connection.receive(timeout: timeout) else {
-                let waiting = tabs.compactMap { $0.job.map { documents[$0].name } }.joined(separator: ", ")
-                throw PrintError.timedOut(document: waiting, seconds: Int(timeout))
-            }
-            guard let t = tabs.firstIndex(where: { $0.session == message.sessionId }), let job = tabs[t].job else { continue }
-            let name = documents[job].name
-            if let error = message.error, message.id != nil, message.id == tabs[t].pending {
-                throw PrintError.documentFailed(document: name, reason: error)
-            }
-            switch tabs[t].step {
-            case .navigating:
-                if message.id == tabs[t].pending {
-                    if let failure = message.result["errorText"] as? String { throw PrintError.documentFailed(document: name, reason: failure) }
-                    tabs[t].loader = message.result["loaderId"] as? String
-                    tabs[t].step = .loading
-                } else if message.method == "Page.lifecycleEvent", message.params["name"] as? String == "load",
-                          let loader = message.params["loaderId"] as? String {
-                    tabs[t].loaded.insert(loader)
-                }
-                if tabs[t].step == .loading, let loader = tabs[t].loader, tabs[t].loaded.contains(loader) { try printPage(tab: t) }
-            case .loading:
-                if message.method == "Page.lifecycleEvent", message.params["name"] as? String == "load",
-                   message.params["loaderId"] as? String == tabs[t].loader {
-                    try printPage(tab: t)
-                }
-            case .printing:
-                guard message.id == tabs[t].pending else { continue }
-                guard let base64 = message.result["data"] as? String, let pdf = Data(base64Encoded: base64) else {
-                    throw PrintError.documentFailed(document: name, reason: "the browser returned no PDF")
-                }
-                try? FileManager.default.removeItem(at: tabs[t].file)
-                tabs[t] = Tab(session: tabs[t].session)
-                done += 1
-                try each(job, pdf)
-            }
-        }
+    /// finishes (not necessarily in order), on the calling thread. Stops at the first failure,
+    /// thrown as ``PrintError`` (or whatever `each` throws); the documents already handed to
+    /// `each` are complete.
+    public func print(_ documents: [PrintDocument], each: @Sendable (Int, Data) throws -> Void) throws {
+        try session.withLock { try $0.print(documents, each: each) }
     }
 
-    // MARK: - One tab
-
-    private struct Tab {
-        enum Step { case navigating, loading, printing }
-        var session: String
-        var job: Int?
-        var step = Step.navigating
-        var pending: Int?
-        var loader: String?
-        var loaded: Set<String> = []
-        var file = URL(fileURLWithPath: "/dev/null")
-    }
-
-    private func start(tab t: Int, job: Int, _ document: PrintDocument) throws(PrintError) {
-        pageCount += 1
-        let file = browser.profile.appendingPathComponent("page-\(pageCount).html")
-        do { try Data(document.html.utf8).write(to: file) } catch {
-            throw .documentFailed(document: document.name, reason: FileError.from(error, .write, path: document.name).description)
-        }
-        tabs[t].job = job
-        tabs[t].file = file
-        tabs[t].step = .navigating
-        tabs[t].pending = try connection.command("Page.navigate", ["url": file.absoluteString], session: tabs[t].session)
-    }
-
-    private func printPage(tab t: Int) throws(PrintError) {
-        tabs[t].step = .printing
-        tabs[t].pending = try connection.command("Page.printToPDF", [
-            "preferCSSPageSize": true, "printBackground": true, "displayHeaderFooter": false,
-            "generateTaggedPDF": false, "generateDocumentOutline": false,
-        ], session: tabs[t].session)
-    }
-
-    /// Sends a command and waits for its answer (setup only: events that arrive meanwhile are dropped).
-    @discardableResult
-    private func call(_ method: String, _ params: [String: Any] = [:], session: String? = nil) throws(PrintError) -> [String: Any] {
-        let id = try connection.command(method, params, session: session)
-        while true {
-            guard let message = try connection.receive(timeout: timeout) else { throw .timedOut(document: method, seconds: Int(timeout)) }
-            guard message.id == id else { continue }
-            if let error = message.error { throw .browserFailed(reason: "\(method): \(error)", log: "") }
-            return message.result
+    private func pdfNow(_ document: PrintDocument) throws -> Data {
+        try session.withLock { session in
+            var result = Data()
+            try session.print([document]) { _, data in result = data }
+            return result
         }
     }
 }

@@ -4,19 +4,19 @@ struct FieldCells {
     /// `nil` for a blank form.
     let record: Record?
 
-    private func label(_ b: Bilingual) -> String { language.label(b) }
+    private func label(_ b: Bilingual) -> HTML { language.label(b) }
 
     /// Two label/value pairs a row.
-    static let fieldsTable = "<table class=\"fields\"><colgroup><col class=\"l\"><col><col class=\"l\"><col></colgroup><tbody>"
+    static let fieldsTable: HTML = "<table class=\"fields\"><colgroup><col class=\"l\"><col><col class=\"l\"><col></colgroup><tbody>"
 
     /// One label/value pair: long fields, and a lone short one.
-    private func wide(_ field: Field) -> String {
+    private func wide(_ field: Field) -> HTML {
         "<table class=\"fields\"><colgroup><col class=\"l\"><col></colgroup><tbody><tr>" + headerCell(field)
             + valueCell(field, span: 1) + "</tr></tbody></table>\n"
     }
 
-    func section(_ section: Section) -> String {
-        var h = ""
+    func section(_ section: Section) -> HTML {
+        var h = HTML.empty
         var pairs: [Field] = []
         var signatures: [Field] = []
         func flushPairs() {
@@ -56,26 +56,26 @@ struct FieldCells {
         }
         flushPairs()
         if !signatures.isEmpty {
-            h += "<div class=\"signatures\">\n" + signatures.map(signature).joined() + "</div>\n"
+            h += "<div class=\"signatures\">\n\(signatures.map(signature).joined())</div>\n"
         }
         return h
     }
 
-    private func headerCell(_ field: Field) -> String {
-        var h = "<th scope=\"row\">" + label(field.label)
+    private func headerCell(_ field: Field) -> HTML {
+        var h: HTML = "<th scope=\"row\">\(label(field.label))"
         if field.required { h += " <span class=\"note\">*</span>" }
-        if field.isComputed { h += "<br><span class=\"note\">" + label(Bilingual(zh: "自动计算", en: "computed")) + "</span>" }
+        if field.isComputed { h += "<br><span class=\"note\">\(label(Bilingual(zh: "自动计算", en: "computed")))</span>" }
         return h + "</th>"
     }
 
-    private func valueCell(_ field: Field, span: Int) -> String {
-        let colspan = span > 1 ? " colspan=\"\(span)\"" : ""
-        let cls = field.isComputed ? " class=\"computed\"" : ""
-        return "<td\(colspan)\(cls)>" + content(field, record?.value(field.id)) + "</td>"
+    private func valueCell(_ field: Field, span: Int) -> HTML {
+        let colspan: HTML = span > 1 ? " colspan=\"\(span)\"" : .empty
+        let cls: HTML = field.isComputed ? " class=\"computed\"" : .empty
+        return "<td\(colspan)\(cls)>\(content(field, record?.value(field.id)))</td>"
     }
 
     /// The inside of a value cell: the value when filled, boxes and ticks when blank.
-    func content(_ field: Field, _ value: Value?) -> String {
+    func content(_ field: Field, _ value: Value?) -> HTML {
         guard let value else {
             // An empty multiline field keeps its ruled lines on a filled form: room to write by hand.
             if record != nil && !field.isComputed {
@@ -86,29 +86,29 @@ struct FieldCells {
         }
         switch (field.kind, value) {
         case let (.choice(options), .choice(code)):
-            return options.option(code: code).map { label($0.label) } ?? HTML.escape(code)
+            return options.option(code: code).map { label($0.label) } ?? HTML(escaping: code)
         case let (.multi(options), .multi(codes)):
             return options.options.map { o in
-                "<span class=\"tick\">" + (codes.contains(o.code) ? "☑ " : "☐ ") + label(o.label) + "</span>"
+                "<span class=\"tick\">\(codes.contains(o.code) ? "☑ " : "☐ ")\(label(o.label))</span>" as HTML
             }.joined(separator: " ")
         case let (.computed(c), .choice(code)):
-            return c.levels.first { $0.code == code }.map { label($0.label) } ?? HTML.escape(code)
+            return c.levels.first { $0.code == code }.map { label($0.label) } ?? HTML(escaping: code)
         case let (_, .boolean(b)):
             return label(b ? Bilingual(zh: "是", en: "Yes") : Bilingual(zh: "否", en: "No"))
         case let (.integer(r), v), let (.decimal(r), v):
-            return HTML.escape(v.lexical) + (r.unit.map { " " + HTML.escape($0) } ?? "")
+            return HTML(escaping: v.lexical + (r.unit.map { " " + $0 } ?? ""))
         case let (.computed(.ratio(n, d, scale, _)), v):
             let parts = [record?.value(n), record?.value(d)].map { $0?.lexical ?? "—" }
-            return HTML.escape(v.lexical) + (scale == 100 ? "%" : "") + " <span class=\"note\">(" + HTML.escape(parts[0]) + " / "
-                + HTML.escape(parts[1]) + (scale == 100 || scale == 1 ? "" : " × " + Value.format(scale)) + ")</span>"
+            let factor = scale == 100 || scale == 1 ? "" : " × " + Value.format(scale)
+            return "\(v.lexical + (scale == 100 ? "%" : "")) <span class=\"note\">(\(parts[0]) / \(parts[1] + factor))</span>"
         case let (.computed, v):
-            return HTML.escape(v.lexical)
+            return HTML(escaping: v.lexical)
         case let (_, .datetime(s)):
-            return "<span class=\"d\">" + HTML.escape(FieldCells.printable(dateTime: s)) + "</span>"
+            return "<span class=\"d\">\(FieldCells.printable(dateTime: s))</span>"
         case let (_, .date(s)):
-            return "<span class=\"d\">" + HTML.escape(s) + "</span>"
+            return "<span class=\"d\">\(s)</span>"
         default:
-            return "<div class=\"v\">" + HTML.escape(value.lexical) + "</div>"
+            return "<div class=\"v\">\(value.lexical)</div>"
         }
     }
 
@@ -119,36 +119,33 @@ struct FieldCells {
         return t
     }
 
-    private func blank(_ field: Field) -> String {
+    private func blank(_ field: Field) -> HTML {
         switch field.kind {
         case let .multiline(_, lines):
             return "<div class=\"box lines\" style=\"height: \(lines * 7)mm\"></div>"
         case let .choice(options), let .multi(options):
-            return options.options.map { "<span class=\"tick\">☐ " + label($0.label) + "</span>" }.joined(separator: " ")
+            return options.options.map { "<span class=\"tick\">☐ \(label($0.label))</span>" as HTML }.joined(separator: " ")
         case .boolean:
-            return "<span class=\"tick\">☐ " + label(Bilingual(zh: "是", en: "Yes")) + "</span> <span class=\"tick\">☐ "
-                + label(Bilingual(zh: "否", en: "No")) + "</span>"
+            return "<span class=\"tick\">☐ \(label(Bilingual(zh: "是", en: "Yes")))</span> <span class=\"tick\">☐ \(label(Bilingual(zh: "否", en: "No")))</span>"
         case .date:
-            return "<div class=\"box\">" + (language == .en ? "____-__-__" : "____年__月__日") + "</div>"
+            return "<div class=\"box\">\(language == .en ? "____-__-__" : "____年__月__日")</div>"
         case .datetime:
-            return "<div class=\"box\">" + (language == .en ? "____-__-__ __:__" : "____年__月__日 __时__分") + "</div>"
+            return "<div class=\"box\">\(language == .en ? "____-__-__ __:__" : "____年__月__日 __时__分")</div>"
         case let .computed(c) where !c.levels.isEmpty:
-            return c.levels.map { "<span class=\"tick\">☐ " + label($0.label) + "</span>" }.joined(separator: " ")
+            return c.levels.map { "<span class=\"tick\">☐ \(label($0.label))</span>" as HTML }.joined(separator: " ")
         default:
             return "<div class=\"box\"></div>"
         }
     }
 
-    private func table(_ field: Field, _ table: Table) -> String {
+    private func table(_ field: Field, _ table: Table) -> HTML {
         let wide = table.columns.count > 8
-        var h = "<table class=\"grid" + (wide ? " wide" : "") + "\">\n<caption class=\"note\">" + label(field.label)
-            + (field.required ? " *" : "") + "</caption>\n<thead><tr>"
-        h += table.hasFixedRows ? "<th scope=\"col\">" + label(Bilingual(zh: "项目", en: "Item")) + "</th>"
-            : "<th scope=\"col\">" + label(Bilingual(zh: "序号", en: "No.")) + "</th>"
-        if table.hasWeights { h += "<th scope=\"col\">" + label(Bilingual(zh: "权重", en: "Weight")) + "</th>" }
+        var h: HTML = "<table class=\"grid\(wide ? " wide" : "")\">\n<caption class=\"note\">\(label(field.label))\(field.required ? " *" : "")</caption>\n<thead><tr>"
+        h += "<th scope=\"col\">\(label(table.hasFixedRows ? Bilingual(zh: "项目", en: "Item") : Bilingual(zh: "序号", en: "No.")))</th>"
+        if table.hasWeights { h += "<th scope=\"col\">\(label(Bilingual(zh: "权重", en: "Weight")))</th>" }
         for column in table.columns {
-            let width = column.width.map { " style=\"width: \(HTML.escape($0))\"" } ?? ""
-            h += "<th scope=\"col\"\(width)>" + label(column.label) + "</th>"
+            let width: HTML = column.width.map { " style=\"width: \($0)\"" } ?? .empty
+            h += "<th scope=\"col\"\(width)>\(label(column.label))</th>"
         }
         h += "</tr></thead>\n<tbody>\n"
         let rows: [Value.Row]
@@ -156,8 +153,8 @@ struct FieldCells {
         if table.hasFixedRows {
             for fixed in table.fixedRows {
                 let row = rows.first { $0.key == fixed.key }
-                h += "<tr" + (record == nil ? " class=\"blank-row\"" : "") + "><th scope=\"row\">" + label(fixed.label) + "</th>"
-                if table.hasWeights { h += "<td class=\"n\">" + (fixed.weight.map { Value.format($0) + "%" } ?? "") + "</td>" }
+                h += "<tr\(record == nil ? " class=\"blank-row\"" as HTML : .empty)><th scope=\"row\">\(label(fixed.label))</th>"
+                if table.hasWeights { h += "<td class=\"n\">\(fixed.weight.map { Value.format($0) + "%" } ?? "")</td>" }
                 for column in table.columns { h += cell(column, row?.cells[column.id], wide: wide) }
                 h += "</tr>\n"
             }
@@ -171,34 +168,34 @@ struct FieldCells {
             let count = record == nil ? max(table.blankRows, table.minRows ?? 0) : max(1, table.minRows ?? 1)
             for i in 0..<count {
                 h += "<tr class=\"blank-row\"><td class=\"n\">\(i + 1)</td>"
-                h += String(repeating: "<td></td>", count: table.columns.count) + "</tr>\n"
+                h += Array(repeating: "<td></td>" as HTML, count: table.columns.count).joined() + "</tr>\n"
             }
         }
         return h + "</tbody>\n</table>\n"
     }
 
-    private func cell(_ column: Field, _ value: Value?, wide: Bool) -> String {
+    private func cell(_ column: Field, _ value: Value?, wide: Bool) -> HTML {
         guard let value else {
             if record == nil, !wide, case let .choice(options) = column.kind, options.options.count <= 6 {
-                return "<td>" + blank(column) + "</td>"
+                return "<td>\(blank(column))</td>"
             }
             return "<td></td>"
         }
         // A wide sheet has no room for two languages in every cell: its header carries both.
         let cells = wide && language == .both ? FieldCells(language: .zh, record: record) : self
-        return "<td>" + cells.content(column, value) + "</td>"
+        return "<td>\(cells.content(column, value))</td>"
     }
 
-    private func signature(_ field: Field) -> String {
+    private func signature(_ field: Field) -> HTML {
         var name = "", date = ""
         if case let .signature(n, d)? = record?.value(field.id) {
             name = n ?? ""
             date = d ?? ""
         }
-        let dateText = date.isEmpty ? (language == .en ? "____-__-__" : "____年__月__日") : HTML.escape(date)
-        return "<div class=\"sig\"><div class=\"role\">" + label(field.label) + "</div>"
-            + "<div class=\"printed\">" + label(Bilingual(zh: "姓名", en: "Name")) + ": " + HTML.escape(name) + "</div>"
-            + "<div class=\"signline\">" + label(Bilingual(zh: "签名", en: "Signature")) + ":<span class=\"line\"></span></div>"
-            + "<div class=\"date\">" + label(Bilingual(zh: "日期", en: "Date")) + ": " + dateText + "</div></div>\n"
+        let dateText = date.isEmpty ? (language == .en ? "____-__-__" : "____年__月__日") : date
+        return "<div class=\"sig\"><div class=\"role\">\(label(field.label))</div>"
+            + "<div class=\"printed\">\(label(Bilingual(zh: "姓名", en: "Name"))): \(name)</div>"
+            + "<div class=\"signline\">\(label(Bilingual(zh: "签名", en: "Signature"))):<span class=\"line\"></span></div>"
+            + "<div class=\"date\">\(label(Bilingual(zh: "日期", en: "Date"))): \(dateText)</div></div>\n"
     }
 }

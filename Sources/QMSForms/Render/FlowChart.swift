@@ -54,7 +54,7 @@ struct FlowChart {
     /// `<text>` centred (or left-aligned) in a box, one `<tspan>` a line. With `secondarySmaller`
     /// the parts after the first (the English) are set smaller.
     private func text(_ parts: [String], x: Double, y: Double, width: Double, size: Double, anchor: String = "middle",
-                      secondarySmaller: Bool = true) -> String {
+                      secondarySmaller: Bool = true) -> HTML {
         let wrapped = parts.enumerated().flatMap { i, part in
             let smaller = secondarySmaller && i > 0
             return FlowChart.wrap(part, width: width - 8, size: smaller ? size * 0.85 : size).map { (smaller, $0) }
@@ -62,10 +62,11 @@ struct FlowChart {
         let lineH = size * 1.25
         let top = y - Double(wrapped.count - 1) * lineH / 2
         let tx = anchor == "middle" ? x + width / 2 : x + 4
-        var s = "<text x=\"\(Self.n(tx))\" y=\"\(Self.n(top))\" text-anchor=\"\(anchor)\" dominant-baseline=\"middle\" font-size=\"\(Self.n(size))\">"
+        var s: HTML = "<text x=\"\(Self.n(tx))\" y=\"\(Self.n(top))\" text-anchor=\"\(anchor)\" dominant-baseline=\"middle\" font-size=\"\(Self.n(size))\">"
         for (k, (smaller, line)) in wrapped.enumerated() {
-            let small = smaller ? " font-size=\"\(Self.n(size * 0.85))\"" : ""
-            s += "<tspan x=\"\(Self.n(tx))\"" + (k == 0 ? "" : " dy=\"\(Self.n(lineH))\"") + small + ">" + HTML.escape(line) + "</tspan>"
+            let small: HTML = smaller ? " font-size=\"\(Self.n(size * 0.85))\"" : .empty
+            let dy: HTML = k == 0 ? .empty : " dy=\"\(Self.n(lineH))\""
+            s += "<tspan x=\"\(Self.n(tx))\"\(dy)\(small)>\(line)</tspan>"
         }
         return s + "</text>"
     }
@@ -74,7 +75,7 @@ struct FlowChart {
         x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
     }
 
-    var svg: String {
+    var svg: HTML {
         // Row heights: a step's row grows with the inputs beside it.
         let rowHeights = flow.steps.map { step in
             max(stepH, Double(flow.inputs.filter { $0.to == step.id }.count) * (inputH + 8) - 8) + gap
@@ -87,8 +88,8 @@ struct FlowChart {
         let id = "flow\(index)"
         let title = lines(flow.title).joined(separator: " ")
         let desc = flow.steps.enumerated().map { "\($0 + 1). " + lines($1.text).joined(separator: " ") }.joined(separator: " → ")
-        var s = "<svg class=\"flow\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        s += "<title id=\"\(id)-t\">" + HTML.escape(title) + "</title>\n<desc id=\"\(id)-d\">" + HTML.escape(desc) + "</desc>\n"
+        var s: HTML = "<svg class=\"flow\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        s += "<title id=\"\(id)-t\">\(title)</title>\n<desc id=\"\(id)-d\">\(desc)</desc>\n"
         s += "<defs><marker id=\"\(id)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#000\"/></marker></defs>\n"
         s += "<g fill=\"none\" stroke=\"#000\" stroke-width=\"1\">"
         s += "<rect x=\"0.5\" y=\"0.5\" width=\"\(Self.n(width - 1))\" height=\"\(Self.n(height - 1))\"/>"

@@ -45,12 +45,11 @@ public struct HTMLRenderer: Sendable {
         let headerLeft = short.plain(settings.company) + "  " + short.plain(t.title)
         let headerRight = t.number + " " + t.control.revision.description + marks.headerText(lang)
             + (t.document != nil ? "" : "  " + (lang == .en ? "No. " : "记录编号 ") + (record?.displayNumber ?? "__________"))
-        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var h: HTML = "<!DOCTYPE html>\n<html lang=\"\(lang.htmlLang)\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta name=\"generator\" content=\"qmsforms\">\n"
-        h += "<title>" + HTML.escape(title + " " + t.number + (number.isEmpty ? "" : " " + number)) + "</title>\n"
-        h += "<style>\n" + Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang,
-                                          landscape: t.landscape) + "\n</style>\n"
+        h += "<title>\(title + " " + t.number + (number.isEmpty ? "" : " " + number))</title>\n"
+        h += .style(Stylesheet.css(headerLeft: headerLeft, headerRight: headerRight, pageLabel: lang, landscape: t.landscape))
         h += "</head>\n<body>\n<main class=\"sheet\">\n"
         h += marks.html(lang)
         h += titleBlock(t, record: record)
@@ -61,46 +60,42 @@ public struct HTMLRenderer: Sendable {
         }
         let cells = FieldCells(language: lang, record: record)
         for section in t.sections {
-            h += "<section" + (section.pageBreakBefore ? " class=\"break\"" : "") + " id=\"s-" + section.id + "\">\n"
-            h += "<h2>" + lang.label(section.label) + "</h2>\n"
+            h += "<section\(section.pageBreakBefore ? " class=\"break\"" as HTML : .empty) id=\"s-\(section.id)\">\n"
+            h += "<h2>\(lang.label(section.label))</h2>\n"
             h += cells.section(section)
             h += "</section>\n"
         }
         if !charts.isEmpty {
-            h += "<section class=\"charts\" id=\"s-charts\">\n<h2>" + lang.label(Bilingual(zh: "图表", en: "Charts")) + "</h2>\n"
-            for (i, chart) in charts.enumerated() { h += "<figure class=\"chart\">\n" + chart.svg(id: "chart\(i + 1)") + "</figure>\n" }
+            h += "<section class=\"charts\" id=\"s-charts\">\n<h2>\(lang.label(Bilingual(zh: "图表", en: "Charts")))</h2>\n"
+            for (i, chart) in charts.enumerated() { h += "<figure class=\"chart\">\n\(chart.svg(id: "chart\(i + 1)"))</figure>\n" }
             h += "</section>\n"
         }
         h += footer(t)
         h += "</main>\n</body>\n</html>\n"
-        return h
+        return h.markup
     }
 
-    private func titleBlock(_ t: Template, record: Record?) -> String {
+    private func titleBlock(_ t: Template, record: Record?) -> HTML {
         let lang = language
-        var h = "<header class=\"title-block\">\n<div class=\"company\">"
-        if let logo = settings.logoDataURI {
-            h += "<img src=\"" + HTML.escape(logo) + "\" alt=\"" + HTML.escape(settings.company.zh) + "\">"
-        }
+        var h: HTML = "<header class=\"title-block\">\n<div class=\"company\">"
+        if let logo = settings.logoDataURI { h += "<img src=\"\(logo)\" alt=\"\(settings.company.zh)\">" }
         h += lang.label(settings.company) + "</div>\n"
         h += "<table class=\"doc-id\"><tbody>\n"
-        h += "<tr><th>" + lang.label(Bilingual(zh: "表单编号", en: "Form No.")) + "</th><td>" + HTML.escape(t.number) + "</td>"
-        h += "<th>" + lang.label(Bilingual(zh: "版本", en: "Rev.")) + "</th><td>" + HTML.escape(t.control.revision.description) + "</td></tr>\n"
-        h += "<tr><th>" + lang.label(Bilingual(zh: "记录编号", en: "Record No.")) + "</th><td colspan=\"3\">"
-            + HTML.escape(record?.displayNumber ?? "") + "</td></tr>\n"
+        h += "<tr><th>\(lang.label(Bilingual(zh: "表单编号", en: "Form No.")))</th><td>\(t.number)</td>"
+        h += "<th>\(lang.label(Bilingual(zh: "版本", en: "Rev.")))</th><td>\(t.control.revision.description)</td></tr>\n"
+        h += "<tr><th>\(lang.label(Bilingual(zh: "记录编号", en: "Record No.")))</th><td colspan=\"3\">\(record?.displayNumber ?? "")</td></tr>\n"
         h += "</tbody></table>\n"
-        h += "<h1>" + lang.label(t.title) + "</h1>\n</header>\n"
+        h += "<h1>\(lang.label(t.title))</h1>\n</header>\n"
         return h
     }
 
-    private func footer(_ t: Template) -> String {
+    private func footer(_ t: Template) -> HTML {
         let lang = language
         let c = t.control
         return "<footer class=\"form-foot\">"
-            + "<span>" + lang.label(Bilingual(zh: "保存期限", en: "Retention")) + ": " + lang.label(c.retention.label) + "</span>"
-            + "<span>" + lang.label(Bilingual(zh: "保存部门", en: "Kept by")) + ": " + lang.label(c.department) + "</span>"
-            + "<span>" + HTML.escape(t.number) + " " + HTML.escape(c.revision.description) + " · "
-            + lang.label(Bilingual(zh: "实施日期", en: "Effective")) + " " + HTML.escape(c.effective ?? "—") + "</span>"
+            + "<span>\(lang.label(Bilingual(zh: "保存期限", en: "Retention"))): \(lang.label(c.retention.label))</span>"
+            + "<span>\(lang.label(Bilingual(zh: "保存部门", en: "Kept by"))): \(lang.label(c.department))</span>"
+            + "<span>\(t.number) \(c.revision.description) · \(lang.label(Bilingual(zh: "实施日期", en: "Effective"))) \(c.effective ?? "—")</span>"
             + "</footer>\n"
     }
 }

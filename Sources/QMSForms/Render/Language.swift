@@ -3,12 +3,11 @@ public enum Language: String, Sendable, CaseIterable {
     case zh, en, both
 
     /// A label in this language, as HTML: both languages put English in a smaller `lang="en"` span.
-    func label(_ b: Bilingual) -> String {
+    func label(_ b: Bilingual) -> HTML {
         switch self {
-        case .zh: HTML.escape(b.zh)
-        case .en: HTML.escape(b.en)
-        case .both: b.zh == b.en ? HTML.escape(b.zh)
-            : HTML.escape(b.zh) + " <span class=\"en\" lang=\"en\">" + HTML.escape(b.en) + "</span>"
+        case .zh: HTML(escaping: b.zh)
+        case .en: HTML(escaping: b.en)
+        case .both: b.zh == b.en ? HTML(escaping: b.zh) : "\(b.zh) <span class=\"en\" lang=\"en\">\(b.en)</span>"
         }
     }
 

@@ -45,33 +45,30 @@ public struct PrintMarks: Sendable, Equatable {
     }
 
     /// The correction history table, when the record has been corrected.
-    func correctionsHTML(_ language: Language) -> String {
-        guard !corrections.isEmpty else { return "" }
-        var h = "<section class=\"corrections\">\n<h2>" + language.label(Bilingual(zh: "更正记录", en: "Correction history")) + "</h2>\n"
-        h += "<table class=\"grid\"><thead><tr>" + [Bilingual(zh: "记录版次", en: "Record rev."), Bilingual(zh: "日期", en: "Date"),
-                                                   Bilingual(zh: "更正人", en: "By"), Bilingual(zh: "更正原因", en: "Reason")]
-            .map { "<th scope=\"col\">" + language.label($0) + "</th>" }.joined() + "</tr></thead><tbody>\n"
+    func correctionsHTML(_ language: Language) -> HTML {
+        guard !corrections.isEmpty else { return .empty }
+        let heads = [Bilingual(zh: "记录版次", en: "Record rev."), Bilingual(zh: "日期", en: "Date"), Bilingual(zh: "更正人", en: "By"),
+                     Bilingual(zh: "更正原因", en: "Reason")].map { "<th scope=\"col\">\(language.label($0))</th>" as HTML }
+        var h: HTML = "<section class=\"corrections\">\n<h2>\(language.label(Bilingual(zh: "更正记录", en: "Correction history")))</h2>\n"
+        h += "<table class=\"grid\"><thead><tr>\(heads.joined())</tr></thead><tbody>\n"
         for c in corrections {
-            h += "<tr><td>r\(c.revision)</td><td>" + HTML.escape(c.date) + "</td><td>" + HTML.escape(c.by) + "</td><td>"
-                + HTML.escape(c.reason) + "</td></tr>\n"
+            h += "<tr><td>r\(c.revision)</td><td>\(c.date)</td><td>\(c.by)</td><td>\(c.reason)</td></tr>\n"
         }
         return h + "</tbody></table>\n</section>\n"
     }
 
-    func html(_ language: Language) -> String {
-        var h = ""
+    func html(_ language: Language) -> HTML {
+        var h = HTML.empty
         switch watermark {
-        case .draft?: h += "<div class=\"watermark\" aria-hidden=\"true\">" + language.plainHTML(Bilingual(zh: "草稿", en: "DRAFT")) + "</div>\n"
-        case .obsolete?: h += "<div class=\"watermark\" aria-hidden=\"true\">" + language.plainHTML(Bilingual(zh: "作废", en: "OBSOLETE")) + "</div>\n"
+        case .draft?: h += "<div class=\"watermark\" aria-hidden=\"true\">\(language.plain(Bilingual(zh: "草稿", en: "DRAFT")))</div>\n"
+        case .obsolete?: h += "<div class=\"watermark\" aria-hidden=\"true\">\(language.plain(Bilingual(zh: "作废", en: "OBSOLETE")))</div>\n"
         case nil: break
         }
         switch stamp {
         case let .controlledCopy(number)?:
-            h += "<div class=\"stamp\">" + language.plainHTML(Bilingual(zh: "受控文件", en: "CONTROLLED COPY"))
-                + "<br>" + language.plainHTML(Bilingual(zh: "分发号", en: "Copy No.")) + " " + HTML.escape(number) + "</div>\n"
+            h += "<div class=\"stamp\">\(language.plain(Bilingual(zh: "受控文件", en: "CONTROLLED COPY")))<br>\(language.plain(Bilingual(zh: "分发号", en: "Copy No."))) \(number)</div>\n"
         case .uncontrolled?:
-            h += "<div class=\"stamp\">" + language.plainHTML(Bilingual(zh: "非受控", en: "UNCONTROLLED"))
-                + "<br>" + language.plainHTML(Bilingual(zh: "仅供参考，不予更新", en: "for reference, not updated")) + "</div>\n"
+            h += "<div class=\"stamp\">\(language.plain(Bilingual(zh: "非受控", en: "UNCONTROLLED")))<br>\(language.plain(Bilingual(zh: "仅供参考，不予更新", en: "for reference, not updated")))</div>\n"
         case nil: break
         }
         return h
@@ -94,7 +91,3 @@ public struct PrintMarks: Sendable, Equatable {
     }
 }
 
-extension Language {
-    /// Both languages on one line, escaped: `草稿 DRAFT`.
-    func plainHTML(_ b: Bilingual) -> String { HTML.escape(plain(b)) }
-}

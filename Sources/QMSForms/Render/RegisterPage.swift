@@ -11,19 +11,19 @@ public struct RegisterPage: Sendable {
     public var html: String {
         let lang = Language.both
         let title = Bilingual(zh: "受控文件清单", en: "Register of Controlled Documents")
-        var h = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + HTML.escape(title.both) + "</title>\n"
-        h += "<style>\n" + Stylesheet.css(headerLeft: lang.plain(settings.company) + "  " + title.both, headerRight: "", pageLabel: lang,
-                                          landscape: true) + "\n</style>\n</head>\n<body>\n<main class=\"sheet\">\n"
-        h += "<h1>" + lang.label(title) + "</h1>\n<table class=\"grid\"><thead><tr>"
+        var h: HTML = "<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(title.both)</title>\n"
+        h += .style(Stylesheet.css(headerLeft: lang.plain(settings.company) + "  " + title.both, headerRight: "", pageLabel: lang, landscape: true))
+        h += "</head>\n<body>\n<main class=\"sheet\">\n"
+        h += "<h1>\(lang.label(title))</h1>\n<table class=\"grid\"><thead><tr>"
         let heads: [Bilingual] = [.init(zh: "文件编号", en: "Number"), .init(zh: "文件名称", en: "Title"), .init(zh: "现行版本", en: "Revision"),
                                   .init(zh: "状态", en: "Status"), .init(zh: "实施日期", en: "Effective"), .init(zh: "归口部门", en: "Owner"),
                                   .init(zh: "保存期限", en: "Retention"), .init(zh: "在编版本", en: "Pending"), .init(zh: "全部版本", en: "Revisions")]
-        h += heads.map { "<th scope=\"col\">" + lang.label($0) + "</th>" }.joined() + "</tr></thead><tbody>\n"
+        h += heads.map { "<th scope=\"col\">\(lang.label($0))</th>" as HTML }.joined() + "</tr></thead><tbody>\n"
         for r in rows {
             let cells = [r.number, r.titleZh + " " + r.titleEn, r.revision, r.status.rawValue, r.effective ?? "—", r.owner, r.retention,
                          r.pending ?? "", r.revisions.joined(separator: ", ")]
-            h += "<tr>" + cells.map { "<td>" + HTML.escape($0) + "</td>" }.joined() + "</tr>\n"
+            h += "<tr>\(cells.map { "<td>\($0)</td>" as HTML }.joined())</tr>\n"
         }
-        return h + "</tbody></table>\n</main>\n</body>\n</html>\n"
+        return (h + "</tbody></table>\n</main>\n</body>\n</html>\n").markup
     }
 }

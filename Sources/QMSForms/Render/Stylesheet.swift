@@ -4,6 +4,20 @@ enum Stylesheet {
     static let fonts = "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", "
         + "\"PingFang SC\", \"Hiragino Sans GB\", \"WenQuanYi Micro Hei\", \"SimSun\", \"Songti SC\", sans-serif"
 
+    /// A CSS string literal: everything but letters, digits and spaces is a hex escape, so no
+    /// value can close the string or the `<style>` element it sits in.
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.value >= 0x20 {
+                out += "\\" + String(scalar.value, radix: 16) + " "
+            }
+        }
+        return out + "\""
+    }
+
     /// `header` and `number` are plain text; they are escaped here as CSS strings.
     static func css(headerLeft: String, headerRight: String, pageLabel: Language, landscape: Bool = false) -> String {
         let page: String
@@ -14,8 +28,8 @@ enum Stylesheet {
         }
         return """
         @page { size: A4\(landscape ? " landscape" : ""); margin: 18mm 14mm 16mm 14mm;
-          @top-left { content: \(HTML.cssString(headerLeft)); font-size: 8pt; color: #333; }
-          @top-right { content: \(HTML.cssString(headerRight)); font-size: 8pt; color: #333; white-space: nowrap; }
+          @top-left { content: \(cssString(headerLeft)); font-size: 8pt; color: #333; }
+          @top-right { content: \(cssString(headerRight)); font-size: 8pt; color: #333; white-space: nowrap; }
           @bottom-center { content: \(page); font-size: 8pt; } }
         * { box-sizing: border-box; }
         html { font-family: \(fonts); font-size: 10pt; color: #000; background: #fff; }

@@ -60,7 +60,7 @@ public struct Chart: Sendable, Equatable {
 
     /// The chart as an `<svg>` element; `id` must be unique in the page (it names the title,
     /// the description and the hatch pattern).
-    public func svg(id: String) -> String {
+    public func svg(id: String) -> HTML {
         let (labels, values, cumulative): ([String], [Double], [Double])
         if kind == .pareto { (labels, values, cumulative) = paretoOrder } else { (labels, values, cumulative) = (self.labels, self.values, []) }
         let plotWidth = Chart.width - Chart.left - Chart.right, plotHeight = Chart.height - Chart.top - Chart.bottom
@@ -70,18 +70,18 @@ public struct Chart: Sendable, Equatable {
         let step = plotWidth / Double(max(values.count, 1))
         func x(_ i: Int) -> Double { Chart.left + step * (Double(i) + 0.5) }
 
-        var s = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(f(Chart.width)) \(f(Chart.height))\""
+        var s: HTML = "<svg class=\"chart\" role=\"img\" aria-labelledby=\"\(id)-t \(id)-d\" viewBox=\"0 0 \(f(Chart.width)) \(f(Chart.height))\""
             + " xmlns=\"http://www.w3.org/2000/svg\">\n"
-        s += "<title id=\"\(id)-t\">" + HTML.escape(title) + "</title>\n<desc id=\"\(id)-d\">" + HTML.escape(description) + "</desc>\n"
+        s += "<title id=\"\(id)-t\">\(title)</title>\n<desc id=\"\(id)-d\">\(description)</desc>\n"
         s += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
             + "<rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#000\" stroke-width=\"1.6\"/></pattern></defs>\n"
-        s += "<text x=\"\(f(Chart.width / 2))\" y=\"18\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">" + HTML.escape(title) + "</text>\n"
+        s += "<text x=\"\(f(Chart.width / 2))\" y=\"18\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(title)</text>\n"
         // Axes and four grid lines with their values.
         for k in 0...4 {
             let v = top * Double(k) / 4
             s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(y(v)))\" x2=\"\(f(Chart.width - Chart.right))\" y2=\"\(f(y(v)))\" stroke=\"#000\""
                 + (k == 0 ? " stroke-width=\"1.2\"" : " stroke-width=\"0.4\" stroke-dasharray=\"2 3\"") + "/>\n"
-            s += "<text x=\"\(f(Chart.left - 6))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\" font-size=\"11\">" + Chart.number(v) + HTML.escape(unit) + "</text>\n"
+            s += "<text x=\"\(f(Chart.left - 6))\" y=\"\(f(y(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(Chart.number(v) + unit)</text>\n"
         }
         s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(Chart.top))\" x2=\"\(f(Chart.left))\" y2=\"\(f(y(0)))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
         switch kind {
@@ -90,20 +90,20 @@ public struct Chart: Sendable, Equatable {
             for (i, v) in values.enumerated() {
                 s += "<rect x=\"\(f(x(i) - barWidth / 2))\" y=\"\(f(y(v)))\" width=\"\(f(barWidth))\" height=\"\(f(y(0) - y(v)))\""
                     + " fill=\"url(#\(id)-hatch)\" stroke=\"#000\"/>\n"
-                s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 4))\" text-anchor=\"middle\" font-size=\"12\">" + Chart.number(v) + "</text>\n"
+                s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 4))\" text-anchor=\"middle\" font-size=\"12\">\(Chart.number(v))</text>\n"
             }
         case .trend:
             s += "<polyline fill=\"none\" stroke=\"#000\" stroke-width=\"2\" points=\""
-                + values.indices.map { f(x($0)) + "," + f(y(values[$0])) }.joined(separator: " ") + "\"/>\n"
+                + HTML(escaping: values.indices.map { f(x($0)) + "," + f(y(values[$0])) }.joined(separator: " ")) + "\"/>\n"
             for (i, v) in values.enumerated() {
                 s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"4\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"/>\n"
-                s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 9))\" text-anchor=\"middle\" font-size=\"12\">" + Chart.number(v) + "</text>\n"
+                s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(v) - 9))\" text-anchor=\"middle\" font-size=\"12\">\(Chart.number(v))</text>\n"
             }
         }
         if let target, kind != .pareto {
             s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(y(target)))\" x2=\"\(f(Chart.width - Chart.right))\" y2=\"\(f(y(target)))\""
                 + " stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"8 4\"/>\n"
-            s += "<text x=\"\(f(Chart.width - Chart.right + 4))\" y=\"\(f(y(target) + 4))\" font-size=\"11\">" + Chart.number(target) + "</text>\n"
+            s += "<text x=\"\(f(Chart.width - Chart.right + 4))\" y=\"\(f(y(target) + 4))\" font-size=\"11\">\(Chart.number(target))</text>\n"
         }
         if kind == .pareto {
             // Cumulative share: right axis 0–100 %, a line with square markers, the 80 % line dashed.
@@ -115,13 +115,13 @@ public struct Chart: Sendable, Equatable {
             s += "<line x1=\"\(f(Chart.left))\" y1=\"\(f(yc(80)))\" x2=\"\(f(Chart.width - Chart.right))\" y2=\"\(f(yc(80)))\" stroke=\"#000\""
                 + " stroke-width=\"0.8\" stroke-dasharray=\"8 4\"/>\n"
             s += "<polyline class=\"cumulative\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.6\" points=\""
-                + cumulative.indices.map { f(x($0)) + "," + f(yc(cumulative[$0])) }.joined(separator: " ") + "\"/>\n"
+                + HTML(escaping: cumulative.indices.map { f(x($0)) + "," + f(yc(cumulative[$0])) }.joined(separator: " ")) + "\"/>\n"
             for (i, p) in cumulative.enumerated() {
                 s += "<rect x=\"\(f(x(i) - 3))\" y=\"\(f(yc(p) - 3))\" width=\"6\" height=\"6\" fill=\"#000\"/>\n"
             }
         }
         for (i, label) in labels.enumerated() {
-            s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(0) + 16))\" text-anchor=\"middle\" font-size=\"11\">" + HTML.escape(Chart.short(label)) + "</text>\n"
+            s += "<text x=\"\(f(x(i)))\" y=\"\(f(y(0) + 16))\" text-anchor=\"middle\" font-size=\"11\">\(Chart.short(label))</text>\n"
         }
         return s + "</svg>\n"
     }
