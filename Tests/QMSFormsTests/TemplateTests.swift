@@ -59,6 +59,14 @@ import Testing
         ("<section id=\"s\" zh=\"节\" en=\"S\"><computed id=\"c\" zh=\"c\" en=\"c\"><threshold field=\"d\" above=\"1\"/></computed><computed id=\"d\" zh=\"d\" en=\"d\"><sum fields=\"c\"/></computed></section>", "declared before"),
         ("<section id=\"s\" zh=\"节\" en=\"S\"><enum id=\"a\" zh=\"甲\" en=\"A\" options=\"none\"/></section>", "options 'none'"),
         ("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\" pattern=\"(\"/></section>", "regular expression"),
+        ("<section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"><required-when field=\"t.zz\" is-set=\"true\"/></text>"
+            + "<table id=\"t\" zh=\"表\" en=\"T\"><columns><text id=\"x\" zh=\"x\" en=\"x\"/></columns></table></section>", "'t.zz'"),
+        // What the archive and reports use is checked when the template loads, too.
+        ("<archive dated-by=\"a\"/><section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"/></section>", "dated-by 'a' must name a date"),
+        ("<archive><index key=\"customer\" field=\"zz\"/></archive><section id=\"s\" zh=\"节\" en=\"S\"><text id=\"a\" zh=\"甲\" en=\"A\"/></section>", "index customer names 'zz'"),
+        ("<archive><deadline kind=\"k\" due=\"a\" done-when=\"b\"/></archive><section id=\"s\" zh=\"节\" en=\"S\"><date id=\"a\" zh=\"甲\" en=\"A\"/></section>", "deadline k names 'b'"),
+        ("<archive><deadline kind=\"k\" table=\"t\" after=\"x\" days=\"1\" done-when=\"x\"/></archive><section id=\"s\" zh=\"节\" en=\"S\">"
+            + "<table id=\"t\" zh=\"表\" en=\"T\"><columns><text id=\"x\" zh=\"x\" en=\"x\"/></columns></table></section>", "its date 'x' must be a date"),
     ])
     func inconsistentTemplatesAreRefused(body: String, expected: String) {
         do {
@@ -67,6 +75,29 @@ import Testing
         } catch {
             #expect("\(error)".contains(expected), "\(error)")
         }
+    }
+
+    @Test func conditionsAreResolvedWhenTheTemplateLoads() throws {
+        let t = try load("""
+            <section id="s" zh="节" en="S"><text id="a" zh="甲" en="A"><required-when field="t.x" is-set="true"/></text>
+            <table id="t" zh="表" en="T"><columns><text id="x" zh="x" en="x"/><text id="y" zh="y" en="y"><required-when field="x" is-set="true"/></text>
+            </columns></table><text id="b" zh="乙" en="B"><required-when field="a" is-set="true"/></text></section>
+            """)
+        #expect(t.field("a")?.requiredWhen.first?.reference == .column(table: "t", column: "x"))
+        #expect(t.field("b")?.requiredWhen.first?.reference == .field("a"))
+        guard case let .table(table)? = t.field("t")?.kind else { Issue.record("no table"); return }
+        #expect(table.column("y")?.requiredWhen.first?.reference == .cell("x"))
+    }
+
+    @Test func formsDeclareWhatTheArchiveKnows() throws {
+        let t = try load("""
+            <archive dated-by="on" closed-by="on"><index key="customer" field="who"/>
+            <deadline kind="k" after="on" days="3" done-when="state=done" department="who"/></archive>
+            <section id="s" zh="节" en="S"><date id="on" zh="日" en="On"/><text id="who" zh="谁" en="Who"/><text id="state" zh="态" en="State"/></section>
+            """)
+        #expect(t.archive.datedBy == "on" && t.archive.index == [.customer: "who"])
+        #expect(t.archive.deadlines == [.init(kind: "k", table: nil, due: .after("on", days: 3), doneWhen: [.init(field: "state", equals: "done")],
+                                              department: ["who"], status: nil, customer: nil, entry: nil)])
     }
 
     @Test func schemaInvalidTemplateListsDiagnostics() {

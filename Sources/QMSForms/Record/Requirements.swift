@@ -122,7 +122,7 @@ struct Requirements {
     /// A sentence naming the first condition that makes `field` required, or `nil`.
     private func holdingCondition(_ field: Field, row: Value.Row?) -> String? {
         for condition in field.requiredWhen {
-            let observed = observe(condition.field, row: row)
+            let observed = observe(condition.reference, row: row)
             let name = condition.field
             switch condition.test {
             case let .inCodes(codes):
@@ -152,20 +152,21 @@ struct Requirements {
         }
     }
 
-    /// The values a condition looks at: a sibling cell, every row's cell of `table.column`,
+    /// The values a condition looks at: a sibling cell, every row's cell of a table column,
     /// or a field's entered or computed value (each code of a multi counts).
-    private func observe(_ ref: String, row: Value.Row?) -> [Value] {
-        if let row, !ref.contains("."), let cell = row.cells[ref] { return [cell] }
-        if let row, !ref.contains("."), template.field(ref) == nil, row.cells[ref] == nil { return [] }
-        let parts = ref.split(separator: ".").map(String.init)
-        if parts.count == 2 {
-            guard case let .table(rows)? = values[parts[0]] else { return [] }
-            return rows.compactMap { $0.cells[parts[1]] }
-        }
-        switch values[ref] ?? computed[ref] {
-        case let .multi(codes)?: return codes.map { .choice($0) }
-        case let v?: return [v]
-        case nil: return []
+    private func observe(_ reference: Condition.Reference, row: Value.Row?) -> [Value] {
+        switch reference {
+        case let .cell(id):
+            return row?.cells[id].map { [$0] } ?? []
+        case let .column(table, column):
+            guard case let .table(rows)? = values[table] else { return [] }
+            return rows.compactMap { $0.cells[column] }
+        case let .field(id):
+            switch values[id] ?? computed[id] {
+            case let .multi(codes)?: return codes.map { .choice($0) }
+            case let v?: return [v]
+            case nil: return []
+            }
         }
     }
 }

@@ -199,8 +199,19 @@ public struct Table: Sendable {
     public func column(_ id: String) -> Field? { columns.first { $0.id == id } }
 }
 
-/// A condition on another field, used by `required-when` and status rules.
+/// A condition on another field, used by `required-when`. The field it names is resolved when
+/// the template loads (``reference``): evaluation never interprets a name.
 public struct Condition: Sendable {
+    /// What the condition looks at, resolved at load.
+    public enum Reference: Sendable, Equatable {
+        /// A top-level field's entered or computed value (each code of a multi counts).
+        case field(String)
+        /// A cell of the same table row (a condition on a column).
+        case cell(String)
+        /// The cells of one column in every row of a table (`table.column`).
+        case column(table: String, column: String)
+    }
+
     public enum Test: Sendable {
         /// The field's code (or, for a table column, any row's) is one of these.
         case inCodes([String])
@@ -209,11 +220,15 @@ public struct Condition: Sendable {
         case atLeast(Decimal)
     }
 
-    public var field: String
-    public var test: Test
+    /// The name as the template writes it, for messages.
+    public let field: String
+    public let test: Test
+    /// What `field` names; set by the loader once every field is known.
+    public internal(set) var reference: Reference
 
-    public init(field: String, test: Test) {
+    public init(field: String, test: Test, reference: Reference? = nil) {
         self.field = field
         self.test = test
+        self.reference = reference ?? .field(field)
     }
 }

@@ -138,19 +138,18 @@ struct TemplateCheck {
     }
 
     /// Resolves a condition's field: a sibling column inside a table, `table.column`, or a field.
-    private func resolve(_ ref: String, table: Table?) -> Field? {
-        if let table, !ref.contains("."), let column = table.column(ref) { return column }
-        let parts = ref.split(separator: ".").map(String.init)
-        if parts.count == 2 {
-            guard let t = template.field(parts[0]), case let .table(inner) = t.kind else { return nil }
-            return inner.column(parts[1])
+    /// The field a resolved reference names.
+    private func target(_ reference: Condition.Reference, table: Table?) -> Field? {
+        switch reference {
+        case let .cell(id): table?.column(id)
+        case let .column(t, c): if case let .table(inner)? = template.field(t)?.kind { inner.column(c) } else { nil }
+        case let .field(id): template.field(id)
         }
-        return template.field(ref)
     }
 
     private func checkConditions(_ field: Field, table: Table?) throws(TemplateError) {
         for condition in field.requiredWhen {
-            guard let target = resolve(condition.field, table: table) else {
+            guard let target = target(condition.reference, table: table) else {
                 throw fail(field, "required-when names '\(condition.field)', which is not a field"
                            + (table == nil ? "" : " or a column of this table"))
             }

@@ -43,6 +43,7 @@ struct TemplateReader {
                                     progressive: element["progressive"] == "true",
                                     pageBreakBefore: element["page-break-before"] == "true", fields: fields))
         }
+        sections = try resolvingConditions(in: sections)
         let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
                                 alias: identity["alias"]!, title: label(identity), control: control,
                                 changeRecord: changes, sections: sections, sha256: sha256, path: path, kind: kind,
