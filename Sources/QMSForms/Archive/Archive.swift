@@ -5,7 +5,7 @@ import XMLSupport
 /// HTML with their hashes, accounted for in a hash-chained audit trail, indexed for search,
 /// and exported as BagIt packages an auditor can check without us.
 ///
-/// `Archive` decides; a ``RecordArchiveStore`` keeps. Each of ``issue(_:data:source:by:)``,
+/// `Archive` decides; a ``RecordArchiveStore`` keeps. Each of ``issue(_:data:source:by:now:)``,
 /// ``correct(_:data:source:reason:by:)``, ``void(_:reason:by:)`` and ``dispose(_:reason:by:)``
 /// is one ``RecordArchiveStore/perform(_:)``: one atomic change.
 ///
@@ -26,6 +26,7 @@ public struct Archive: Sendable {
     /// Who may do what.
     public let policy = AuthorizationPolicy()
 
+    /// An archive over `store`, filling records against the revisions `documents` has in force, printing with `settings`.
     public init(store: any RecordArchiveStore, documents: ChangeControl, settings: Settings, clock: WallClock = .system) {
         self.store = store
         self.documents = documents
@@ -43,11 +44,15 @@ public struct Archive: Sendable {
 
     /// A record just issued or corrected.
     public struct Issued: Sendable {
+        /// The record number, e.g. `8D-2026-001`.
         public var number: String
+        /// The record's own revision: 0 as issued, 1 after the first correction.
         public var revision: Int
         /// Where its files are (a path on disk for the file archive).
         public var xmlPath: String
+        /// Where the frozen HTML print is (a path on disk for the file archive).
         public var htmlPath: String
+        /// The audit entry that committed it.
         public var entry: AuditEntry
     }
 

@@ -1,19 +1,30 @@
 /// Why an archive action was refused or failed. The archive stays consistent either way.
 public enum ArchiveError: QMSError, Equatable {
+    /// The folder (named) is not a controlled workspace.
     case notControlled(String)
+    /// The action (named) was given no person.
     case missingBy(action: String)
+    /// The action (named) was given no reason.
     case missingReason(action: String)
+    /// The data carries a record number (given); the archive assigns numbers.
     case numberGiven(String)
+    /// No archived record has this number.
     case unknownRecord(String)
+    /// The record (numbered) is void.
     case voided(String)
+    /// The record (numbered) was disposed of.
     case disposed(String)
+    /// The record is still within its retention period.
     case notDue(number: String, keepUntil: String)
+    /// The bag folder (named) exists already.
     case bagExists(String)
     /// A file the archive names is gone (run `archive verify`).
     case missingFile(String)
     /// A report found nothing to report on.
     case nothingArchived(String)
+    /// The search index cannot be opened; it can be rebuilt from the records.
     case indexUnusable(path: String)
+    /// A file could not be read or written.
     case file(FileError)
 
     public var description: String {

@@ -3,18 +3,26 @@ import Foundation
 extension Archive {
     /// Filters for ``search(_:)``; every one given must hold.
     public struct Search: Sendable {
+        /// Form number or alias.
         public var form: String?
+        /// A record number; `*` stands for any run of characters (`8D-2026-*`).
         public var number: String?
+        /// Part of the customer's name.
         public var customer: String?
         /// Record dates from / to, inclusive.
         public var from: Day?
+        /// Record dates up to this day, inclusive.
         public var to: Day?
+        /// The record's status code (`closed`, `open` …), as its form's index declares.
         public var status: String?
+        /// The complaint category code (`a`–`e`).
         public var complaintCategory: String?
         /// Words anywhere in the record's text (any language).
         public var text: String?
+        /// Only records in this state.
         public var state: ArchivedRecord.State?
 
+        /// A search with the filters given; none given matches every record.
         public init(form: String? = nil, number: String? = nil, customer: String? = nil, from: Day? = nil, to: Day? = nil,
                     status: String? = nil, complaintCategory: String? = nil, text: String? = nil, state: ArchivedRecord.State? = nil) {
             self.form = form

@@ -3,15 +3,33 @@ import Foundation
 /// One line of the audit log: who did what to which record or document, when, with the
 /// content hashes, chained to the line before by its hash.
 public struct AuditEntry: Codable, Sendable, Equatable {
+    /// What was done: a record action (issue, correct, void, export, dispose) or a document-control one (revise, approve, release).
     public enum Action: String, Codable, Sendable {
-        case issue, correct, void, export, dispose, revise, approve, release
+        /// A record issued under a new number.
+        case issue
+        /// A corrected revision of a record.
+        case correct
+        /// A record number retired.
+        case void
+        /// Records exported as a BagIt package.
+        case export
+        /// A record's files deleted after its retention.
+        case dispose
+        /// A document's next revision opened.
+        case revise
+        /// A draft revision signed in one role.
+        case approve
+        /// An approved revision frozen and put in force.
+        case release
     }
 
     /// 1, 2, 3 … without gaps.
     public var seq: Int
     /// UTC, ISO 8601.
     public var time: String
+    /// Who did it (the principal's display name).
     public var actor: String
+    /// What was done.
     public var action: Action
     /// Form or document number.
     public var form: String?
@@ -25,6 +43,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var xmlSHA256: String?
     /// SHA-256 of the HTML rendition.
     public var htmlSHA256: String?
+    /// Why (corrections, voids, disposals).
     public var reason: String?
     /// Free detail: a date range exported, a role approved …
     public var detail: String?
@@ -33,8 +52,10 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// SHA-256 of this entry's canonical JSON without `hash`.
     public var hash: String
 
+    /// The `prev` of the first entry: 64 zeros.
     public static let genesis = String(repeating: "0", count: 64)
 
+    /// A draft entry; the trail fills in `seq`, `prev` and `hash` when it appends it.
     public init(seq: Int, time: String, actor: String, action: Action, form: String? = nil, revision: String? = nil,
                 number: String? = nil, recordRevision: Int? = nil, xmlSHA256: String? = nil, htmlSHA256: String? = nil,
                 reason: String? = nil, detail: String? = nil, prev: String, hash: String = "") {

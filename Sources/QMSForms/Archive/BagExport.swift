@@ -4,9 +4,13 @@ import Foundation
 extension Archive {
     /// What an export put in the bag.
     public struct ExportSummary: Sendable {
+        /// Records exported.
         public var records: Int
+        /// Template revisions exported (those the records pin).
         public var templates: Int
+        /// Audit entries exported.
         public var auditEntries: Int
+        /// Payload bytes.
         public var bytes: Int
     }
 

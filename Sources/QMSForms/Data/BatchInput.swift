@@ -14,12 +14,25 @@ import Foundation
 /// while let item = try input.next() { let data = try item.parse(template: template) … }
 /// ```
 public final class BatchInput {
-    public enum Kind: Sendable, Equatable { case folder, jsonLines, yamlStream, csv }
+    /// How the records are given: a folder of files, JSON Lines, a YAML stream, or CSV rows.
+    public enum Kind: Sendable, Equatable {
+        /// A folder of data files, one record each.
+        case folder
+        /// JSON Lines: one record a line.
+        case jsonLines
+        /// A YAML stream: documents separated by `---`.
+        case yamlStream
+        /// CSV rows, one record each.
+        case csv
+    }
 
+    /// How the records are given.
     public let kind: Kind
+    /// The path given.
     public let path: String
     /// Bytes (files for a folder) in all, and read so far, for a progress bar.
     public let total: Int
+    /// Progress so far: files read, or bytes read of a stream.
     public var done: Int { files != nil ? position : lines?.bytesRead ?? 0 }
 
     private let template: Template
@@ -48,6 +61,7 @@ public final class BatchInput {
         }
     }
 
+    /// Opens `path` as a batch of records for `template`.
     public init(path: String, template: Template) throws(DataError) {
         self.path = path
         self.template = template

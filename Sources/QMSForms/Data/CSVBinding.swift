@@ -5,10 +5,13 @@
 /// `section.field` (or `record_no`) — sheet values such as the month, which must then be the
 /// same on every row that gives them. Empty cells are absent values.
 public struct CSVBinding: Sendable {
+    /// The form the rows fill.
     public let template: Template
 
+    /// A binding for `template`.
     public init(template: Template) { self.template = template }
 
+    /// The record the rows of a CSV file make: the header names the fields, each row is a row of the form's CSV table.
     public func bind(_ rows: [CSVReader.Row], source: String) throws(DataError) -> DataNode {
         func fail(_ line: Int, _ message: String, hint: String? = nil) -> DataError {
             DataError(source: source, format: .csv, line: line, message: message, hint: hint)

@@ -3,10 +3,13 @@
 public struct CSVReader: Sendable {
     /// One record of the file and the line it starts on.
     public struct Row: Sendable, Equatable {
+        /// The line the row starts on.
         public var line: Int
+        /// The fields, unquoted.
         public var fields: [String]
     }
 
+    /// A reader (RFC 4180, UTF-8).
     public init() {}
 
     /// All records, the header first. Blank lines are skipped.

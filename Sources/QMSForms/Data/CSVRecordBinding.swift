@@ -7,8 +7,10 @@
 /// 8D-2026-101,江苏恒远精密机械有限公司,2026-03-12,customer,500
 /// ```
 public struct CSVRecordBinding: Sendable {
+    /// A binding of one CSV row to one record.
     public init() {}
 
+    /// The record one CSV row makes, its columns named by `header` (`section.field`, `table.column`).
     public func bind(header: CSVReader.Row, row: CSVReader.Row, source: String) throws(DataError) -> DataNode {
         guard row.fields.count == header.fields.count else {
             throw DataError(source: source, format: .csv, line: row.line,

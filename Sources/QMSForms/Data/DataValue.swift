@@ -3,12 +3,17 @@
 /// Scalars keep their text (a number stays `"12.50"`): the template decides the type.
 /// Every node knows its line, so problems can point into the data file.
 public struct DataNode: Sendable, Equatable {
+    /// A value as the data gives it, before it is typed against a template.
     public indirect enum Value: Sendable, Equatable {
+        /// An explicit null (`~`, `null`).
         case null
+        /// A boolean.
         case bool(Bool)
         /// A JSON number or an unquoted YAML number-like scalar, as written.
         case number(String)
+        /// A string.
         case string(String)
+        /// A sequence.
         case list([DataNode])
         /// Keys in the order written; duplicates are refused by the readers.
         case map([(key: String, node: DataNode)])
@@ -25,10 +30,12 @@ public struct DataNode: Sendable, Equatable {
         }
     }
 
+    /// The value.
     public var value: Value
     /// 1-based line in the source, 0 when unknown.
     public var line: Int
 
+    /// A node holding `value`, read at `line`.
     public init(_ value: Value, line: Int = 0) {
         self.value = value
         self.line = line

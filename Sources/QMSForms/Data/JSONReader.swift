@@ -6,8 +6,10 @@ import Foundation
 /// invalid UTF-8) and nesting deeper than ``maxDepth``. Duplicate keys are kept (the RFC
 /// allows them); ``RecordValidator`` reports them.
 public struct JSONReader: Sendable {
+    /// How deeply arrays and objects may nest.
     public static let maxDepth = 64
 
+    /// A reader (RFC 8259, UTF-8).
     public init() {}
 
     /// Reads one JSON text from `bytes`; `source` names it in errors.

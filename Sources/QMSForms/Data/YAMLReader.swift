@@ -11,8 +11,10 @@ public struct YAMLReader: Sendable {
     /// More nodes than this is not record data.
     public static let maxNodes = 1_000_000
 
+    /// A reader for the YAML subset data files use.
     public init() {}
 
+    /// The data tree of the YAML `text`; `source` names it in messages.
     public func read(_ text: String, source: String) throws(DataError) -> DataNode {
         let parser: Yams.Parser
         let root: Node?

@@ -3,8 +3,10 @@
 public struct Approval: Sendable, Equatable {
     /// Who signs, in the order the roles must sign.
     public enum Role: String, Sendable, CaseIterable {
+        /// Prepared (编制), reviewed (审核), approved (批准), signed in that order.
         case prepared, reviewed, approved
 
+        /// The role's name as printed.
         public var label: Bilingual {
             switch self {
             case .prepared: Bilingual(zh: "编制", en: "Prepared")
@@ -14,11 +16,14 @@ public struct Approval: Sendable, Equatable {
         }
     }
 
+    /// Who signed as what.
     public var role: Role
+    /// The signer's name.
     public var name: String
     /// ISO date, `yyyy-mm-dd`.
     public var date: String
 
+    /// A signature given in `role` by `name` on `date` (`yyyy-mm-dd`).
     public init(role: Role, name: String, date: String) {
         self.role = role
         self.name = name

@@ -1,37 +1,60 @@
 /// Why a document-control action was refused. Nothing is changed when one is thrown.
 public enum ChangeControlError: QMSError, Equatable {
+    /// The folder (named) holds no register.
     case notAWorkspace(String)
+    /// The folder (named) holds a workspace already.
     case workspaceExists(String)
     /// The folder for a new workspace holds files already.
     case folderNotEmpty(String)
+    /// The register holds no document of this number or alias.
     case unknownDocument(String)
+    /// The action (named) was given no person.
     case missingBy(action: String)
+    /// The document has no open draft.
     case noDraft(document: String, released: Revision)
+    /// A draft is open already.
     case draftOpen(document: String, draft: Revision)
+    /// The working copy does not differ from the revision released.
     case nothingChanged(document: String)
+    /// A role signed before the role that must sign first.
     case outOfOrder(document: String, expected: Approval.Role, given: Approval.Role)
+    /// The draft lacks approvals (listed).
     case notApproved(document: String, revision: Revision, missing: [Approval.Role])
+    /// The working copy declares a revision before the one released.
     case backward(document: String, from: Revision, to: Revision)
+    /// The working copy skips a revision.
     case gap(document: String, from: Revision, to: Revision, expected: [Revision])
+    /// A released revision cannot be signed again.
     case releasedIsFrozen(document: String, revision: Revision)
+    /// The effective date is before the last approval.
     case effectiveBeforeApproval(document: String, effective: String, approved: String)
+    /// A date is not `yyyy-mm-dd`.
     case badDate(String)
+    /// The document has no such revision.
     case noSuchRevision(document: String, revision: String)
+    /// The revision asked for is obsolete.
     case obsolete(document: String, revision: Revision, effective: Revision)
+    /// The revision is not yet in force.
     case notYetEffective(document: String, revision: Revision, from: String)
+    /// The revision asked for is the open draft: filling against it needs `--draft`.
     case draftNeedsFlag(document: String, revision: Revision)
+    /// A frozen revision's bytes no longer match their SHA-256.
     case tampered(document: String, revision: Revision, path: String)
+    /// A frozen revision's file is gone.
     case frozenMissing(document: String, revision: String, path: String)
     /// A file in `.qms/revisions/` the register does not name.
     case unregisteredFile(document: String, path: String)
+    /// The register file does not read.
     case damagedRegister(String)
     /// An approval dated before the signature it follows.
     case approvalBeforePrevious(document: String, role: Approval.Role, date: String, previous: Approval)
     /// An effective date before the previous revision's.
     case effectiveBeforePrevious(document: String, effective: String, previous: String)
+    /// Edition Z has no edition after it.
     case noEditionAfterZ(document: String)
     /// The working copy lacks an element the change needs to rewrite.
     case notEditable(document: String, element: String)
+    /// A file could not be read or written.
     case file(FileError)
 
     public var description: String {

@@ -10,6 +10,7 @@ public struct ChangeRecord: Sendable, Equatable {
     public var summary: String
     /// 更改前 / 更改后: the wording before and after.
     public var before: String
+    /// 更改后: the text after the change.
     public var after: String
     /// 更改页次.
     public var pages: String
@@ -20,6 +21,7 @@ public struct ChangeRecord: Sendable, Equatable {
     /// 备注.
     public var remarks: String
 
+    /// A change-record row.
     public init(seq: Int, date: String, version: Revision, summary: String, before: String = "",
                 after: String = "", pages: String, order: String, by: String, remarks: String = "") {
         self.seq = seq

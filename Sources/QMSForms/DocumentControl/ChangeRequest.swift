@@ -10,13 +10,16 @@ public struct ChangeRequest: Sendable {
     public var by: Principal
     /// Bump the edition letter (A/3 → B/0).
     public var major: Bool
+    /// 备注: anything else the row should say.
     public var remarks: String
     /// Wording before and after; when `nil`, taken from the structural comparison.
     public var before: String?
+    /// 更改后, when the author says it instead of the diff.
     public var after: String?
     /// The change date; today when `nil`.
     public var date: Day?
 
+    /// A change of `summary` on `pages` under change order `order`, requested by `by`; `major` opens a new edition.
     public init(summary: String, pages: String, order: String, by: Principal, major: Bool = false, remarks: String = "",
                 before: String? = nil, after: String? = nil, date: Day? = nil) {
         self.summary = summary

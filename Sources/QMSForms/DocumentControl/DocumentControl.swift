@@ -1,11 +1,13 @@
 /// The control data of a controlled document: revision, approvals, effective date, retention,
 /// keeping department and the pattern its records are numbered with.
 public struct DocumentControl: Sendable, Equatable {
+    /// The revision (版本/版次), `A/0` … `B/0`.
     public var revision: Revision
     /// Prepared, reviewed and approved, in that order.
     public var approvals: [Approval]
     /// 实施日期, ISO date; `nil` for a draft not yet released.
     public var effective: String?
+    /// 保存期限: how long records are kept, and from when.
     public var retention: Retention
     /// 保存部门.
     public var department: Bilingual
@@ -16,6 +18,7 @@ public struct DocumentControl: Sendable, Equatable {
     /// Whether the same person may prepare and approve a revision.
     public var selfApproval: Bool
 
+    /// The control data of a template.
     public init(revision: Revision, approvals: [Approval], effective: String?, retention: Retention,
                 department: Bilingual, recordNumber: RecordNumberPattern?, letterAfter: Int = 4, selfApproval: Bool = false) {
         self.revision = revision
@@ -39,6 +42,7 @@ public struct DocumentControl: Sendable, Equatable {
 
 /// How long a record is kept (保存期限), and from when.
 public struct Retention: Sendable, Equatable {
+    /// Where retention starts.
     public enum Basis: String, Sendable {
         /// From the record's date.
         case recordDate = "record-date"
@@ -48,14 +52,18 @@ public struct Retention: Sendable, Equatable {
         case superseded
     }
 
+    /// Years kept.
     public var years: Int
+    /// Where they count from.
     public var basis: Basis
 
+    /// Kept `years` from `basis`.
     public init(years: Int, basis: Basis) {
         self.years = years
         self.basis = basis
     }
 
+    /// As printed: `3年（自记录日期）` / `3 years from the record date`.
     public var label: Bilingual {
         switch basis {
         case .recordDate: Bilingual(zh: "\(years)年", en: "\(years) years")

@@ -4,6 +4,7 @@
 /// sequence of at least N digits. Everything else is literal (upper-case letters, digits, `-`).
 /// A record number is checked against its pattern before it is used as a file name.
 public struct RecordNumberPattern: Sendable, Equatable, CustomStringConvertible {
+    /// The pattern as the template writes it: `8D-{yyyy}-{seq:3}`.
     public let text: String
     /// The prefix before the first `-` (`8D`), used by references.
     public let prefix: String

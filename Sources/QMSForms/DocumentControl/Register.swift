@@ -2,17 +2,35 @@ import Foundation
 
 /// One line of the master list of controlled documents (受控文件清单).
 public struct RegisterRow: Sendable, Codable, Equatable {
-    public enum Status: String, Sendable, Codable { case draft, approved, effective, obsolete }
+    /// How a revision stands on the day asked: in preparation, approved (not yet in force), in force, or superseded.
+    public enum Status: String, Sendable, Codable {
+        /// In preparation, not fully approved.
+        case draft
+        /// Approved and released, not yet in force.
+        case approved
+        /// In force.
+        case effective
+        /// Superseded by a later revision in force.
+        case obsolete
+    }
 
+    /// The document number.
     public var number: String
+    /// Its alias on the command line.
     public var alias: String
+    /// Its title in Chinese.
     public var titleZh: String
+    /// Its title in English.
     public var titleEn: String
     /// The revision in force (or the latest, when none is in force yet).
     public var revision: String
+    /// How the revision shown stands.
     public var status: Status
+    /// The day it took effect.
     public var effective: String?
+    /// The department that owns it.
     public var owner: String
+    /// How long its records are kept, as printed.
     public var retention: String
     /// A revision in preparation, with its status (draft or approved).
     public var pending: String?
@@ -22,6 +40,7 @@ public struct RegisterRow: Sendable, Codable, Equatable {
 
 /// How a revision chosen for filling stands.
 public enum RevisionStanding: Sendable, Equatable {
+    /// In force (released and effective), or the open draft.
     case effective, draft
 }
 

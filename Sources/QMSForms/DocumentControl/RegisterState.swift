@@ -2,44 +2,63 @@ import Foundation
 
 /// The register as stored: for each controlled document, its released revisions in order.
 public struct RegisterState: Codable, Equatable, Sendable {
+    /// The version of this layout.
     public var format = 1
+    /// Every controlled document, in registration order.
     public var documents: [Document] = []
 
+    /// A register of `documents`.
     public init(documents: [Document] = []) { self.documents = documents }
 
     /// One controlled document.
     public struct Document: Codable, Equatable, Sendable {
+        /// The document number.
         public var number: String
+        /// Its alias on the command line.
         public var alias: String
         /// The working copy's file name in `forms/`.
         public var file: String
+        /// Its released revisions, oldest first.
         public var released: [Released]
     }
 
     /// One released revision.
     public struct Released: Codable, Equatable, Sendable {
+        /// The revision, `A/0`.
         public var revision: String
+        /// SHA-256 of the frozen bytes.
         public var sha256: String
         /// Where the frozen bytes are kept (below `.qms/` for the files).
         public var file: String
+        /// The day it takes effect (`yyyy-mm-dd`).
         public var effective: String
+        /// When it was released (UTC, ISO 8601).
         public var releasedAt: String
     }
 
     /// A revision about to be released (the store decides where its bytes go).
     public struct Release: Sendable {
+        /// The revision released.
         public var revision: Revision
+        /// SHA-256 of its bytes.
         public var sha256: String
+        /// The day it takes effect.
         public var effective: String
+        /// When it was released.
         public var releasedAt: String
     }
 
     /// A document registered with its first released revision.
     public struct Registration: Sendable {
+        /// The document number.
         public var number: String
+        /// Its alias.
         public var alias: String
+        /// The working copy's file name in `forms/`.
         public var file: String
+        /// Its first released revision.
         public var release: Release
+        /// That revision's bytes.
         public var bytes: Data
     }
 

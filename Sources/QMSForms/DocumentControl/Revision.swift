@@ -9,6 +9,7 @@ public struct Revision: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Revision number within the edition, from 0.
     public var number: Int
 
+    /// Revision `edition`/`number`, e.g. `A`/`0`.
     public init(edition: Character, number: Int) {
         self.edition = edition
         self.number = number

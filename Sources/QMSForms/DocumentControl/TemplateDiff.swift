@@ -4,13 +4,25 @@
 public struct TemplateDiff: Sendable {
     /// One difference, at a path such as `s1.description` or `options.severity`.
     public struct Change: Sendable, Equatable, CustomStringConvertible {
-        public enum Kind: String, Sendable { case added, removed, changed }
+        /// Whether something was added, removed or changed.
+        public enum Kind: String, Sendable {
+            /// Only in the new revision.
+            case added
+            /// Only in the old revision.
+            case removed
+            /// In both, different.
+            case changed
+        }
 
+        /// Where: `section.field`, or `control`.
         public var path: String
         /// What about it: `label`, `type`, `rules`, `field`, `text` …
         public var aspect: String
+        /// Added, removed or changed.
         public var kind: Kind
+        /// As it was.
         public var before: String
+        /// As it is.
         public var after: String
 
         public var description: String {
@@ -22,8 +34,10 @@ public struct TemplateDiff: Sendable {
         }
     }
 
+    /// Every difference, in template order.
     public let changes: [Change]
 
+    /// The differences from `old` to `new`.
     public init(from old: Template, to new: Template) {
         let a = Self.facts(old), b = Self.facts(new)
         var changes: [Change] = []

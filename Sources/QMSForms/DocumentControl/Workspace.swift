@@ -9,17 +9,20 @@ import Foundation
 /// let control = try ChangeControl(workspace: ws)
 /// ```
 public struct Workspace: Sendable {
+    /// The workspace folder.
     public let root: URL
 
+    /// The workspace at `root` (which need not exist yet).
     public init(root: URL) { self.root = root }
 
+    /// The working copies of the templates.
     public var formsDirectory: URL { root.appendingPathComponent("forms") }
     /// The register of controlled documents, in `.qms/`.
     public var register: FileRegisterStore { FileRegisterStore(directory: root.appendingPathComponent(".qms")) }
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 
-    /// Whether the folder holds a register (was made by ``create(at:from:)``).
+    /// Whether the folder holds a register (was made by ``create(at:from:now:)``).
     public var isControlled: Bool { register.exists }
 
     /// `qms.yaml` at the root, or neutral settings.

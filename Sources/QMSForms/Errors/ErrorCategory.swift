@@ -15,7 +15,9 @@ public enum ErrorCategory: String, Sendable, Codable, CaseIterable {
 }
 
 /// An error of the library: it says what went wrong, where and how to fix it
-/// (``CustomStringConvertible/description``) and which ``ErrorCategory`` it belongs to.
+/// (`description`) and which ``ErrorCategory`` it belongs to.
 public protocol QMSError: Error, Sendable, CustomStringConvertible {
+    /// Which kind of failure this is; the command line maps it to an exit code, the server to
+    /// an HTTP status, each in one place.
     var category: ErrorCategory { get }
 }

@@ -9,10 +9,13 @@ import Foundation
 public struct FileError: QMSError, Equatable {
     /// What was being done to the file.
     public enum Operation: String, Sendable, Codable {
+        /// What was being done to the file.
         case read, write, create, list, remove, lock, copy, move
     }
 
+    /// The file or folder.
     public var path: String
+    /// What was being done to it.
     public var operation: Operation
     /// Why, in plain words: "no such file or folder", "permission denied", "no space left on the device".
     public var reason: String
@@ -21,6 +24,7 @@ public struct FileError: QMSError, Equatable {
 
     public var category: ErrorCategory { .io }
 
+    /// A failure of `operation` on `path`, why in plain words, and what to do.
     public init(_ operation: Operation, path: String, reason: String, remedy: String? = nil) {
         self.operation = operation
         self.path = path

@@ -8,10 +8,13 @@
 public struct AuthorizationPolicy: Sendable {
     /// An action to be attributed to a ``Principal``.
     public enum Action: Sendable, Equatable {
+        /// Record actions.
         case issue, correct, void, dispose, export
+        /// Opening the next revision of a document.
         case revise
         /// Signing a revision as `role`; `preparedBy` is who signed it as prepared.
         case approve(Approval.Role, preparedBy: String?, selfApproval: Bool)
+        /// Releasing an approved revision.
         case release
 
         /// The role a principal needs for it.
@@ -40,6 +43,7 @@ public struct AuthorizationPolicy: Sendable {
         }
     }
 
+    /// The policy of SG-QP-07 and ISO 9001 7.5.2.
     public init() {}
 
     /// Throws ``AuthorizationError`` when `principal` may not do `action`.
@@ -55,6 +59,7 @@ public struct AuthorizationPolicy: Sendable {
 
 /// An action refused by the ``AuthorizationPolicy``.
 public enum AuthorizationError: QMSError, Equatable {
+    /// The person lacks the role the action needs.
     case missingRole(principal: String, action: String, role: Principal.Role)
     /// Segregation of duties: who prepared a revision may not approve it.
     case sameAsPreparer(principal: String)

@@ -29,9 +29,12 @@ public struct Principal: Sendable, Hashable, Codable {
     public var id: String
     /// The printed name: what the audit trail and the signature blocks show.
     public var displayName: String
+    /// The person's department, where known.
     public var department: String?
+    /// What the person may do.
     public var roles: Set<Role>
 
+    /// A person: `id` (stable), `displayName` (as printed and logged), their department and roles.
     public init(id: String, displayName: String, department: String? = nil, roles: Set<Role>) {
         self.id = id
         self.displayName = displayName

@@ -4,7 +4,7 @@ extension FormFiller {
     /// Fills every record of `input` into `folder` as `NAME.xml` and `NAME.html`, several records
     /// at a time. An invalid record is passed to `report` (in input order) and skipped; so is a
     /// record whose name an earlier record of the batch already took. Files are written whole
-    /// (see ``FolderWriter``) and flushed to disk once at the end.
+    /// (by one folder writer) and flushed to disk once at the end.
     public func fillAll(_ template: Template, from input: BatchInput, into folder: OutputFolder, run: BatchRun,
                         report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in }) async throws -> BatchRun.Summary {
         try folder.create()

@@ -13,14 +13,18 @@ import Foundation
 public struct BatchRun: Sendable {
     /// What came of the batch.
     public struct Summary: Sendable, Equatable {
+        /// Records done.
         public var ok = 0
+        /// Records refused (each reported).
         public var invalid = 0
         /// Bytes written (fill) or 0.
         public var bytes = 0
+        /// Wall time so far.
         public var seconds = 0.0
         /// Whether it stopped early (`failFast` and an invalid record).
         public var stopped = false
 
+        /// Records (done and refused) per second.
         public var recordsPerSecond: Double { seconds > 0 ? Double(ok + invalid) / seconds : 0 }
 
         /// `ok 9998 · invalid 2 · 31.2 s · 320 records/s`
@@ -30,16 +34,28 @@ public struct BatchRun: Sendable {
                 + (stopped ? " · stopped at the first invalid record (--fail-fast)" : "")
         }
 
+        /// Nothing done yet.
         public init() {}
     }
 
     /// What `commit` says about one record: done, invalid, or accepted for `write`.
-    public enum Verdict: Sendable { case ok(bytes: Int), invalid, write }
+    public enum Verdict: Sendable {
+        /// Done; `bytes` written.
+        case ok(bytes: Int)
+        /// Refused (and reported).
+        case invalid
+        /// Accepted: `write` writes it.
+        case write
+    }
 
+    /// Threads for `work` and `write`.
     public var workers: Int
+    /// Records held at once.
     public var chunk: Int
+    /// Stop at the first invalid record.
     public var failFast: Bool
 
+    /// A run on `workers` threads, `chunk` records at a time.
     public init(workers: Int = ProcessInfo.processInfo.activeProcessorCount, chunk: Int = 64, failFast: Bool = false) {
         self.workers = max(1, workers)
         self.chunk = max(1, chunk)

@@ -8,20 +8,26 @@ import Foundation
 /// try OutputFolder(outDir).write(filled.files)
 /// ```
 public struct FormFiller: Sendable {
+    /// How pages are rendered.
     public var renderer: HTMLRenderer
 
+    /// A filler printing with `settings` in `language`.
     public init(settings: Settings, language: Language = .both) {
         renderer = HTMLRenderer(settings: settings, language: language)
     }
 
     /// A validated record and its two renditions, named for writing.
     public struct Filled: Sendable {
+        /// The validated record.
         public var record: Record
+        /// Its archival XML.
         public var xml: String
+        /// Its HTML print.
         public var html: String
         /// The record number, else the fallback name.
         public var name: String
 
+        /// `NAME.xml` and `NAME.html` with their bytes.
         public var files: [(name: String, data: Data)] {
             [(name + ".xml", Data(xml.utf8)), (name + ".html", Data(html.utf8))]
         }
@@ -29,8 +35,12 @@ public struct FormFiller: Sendable {
 
     /// Validates `data` against `template` and renders it.
     ///
-    /// - Parameter fallbackName: the output name when the data has no `record_no`
-    ///   (the data file's base name); checked with ``FileName/isSafe(_:)``.
+    /// - Parameters:
+    ///   - template: the form, at the revision the record is filled against.
+    ///   - data: the record's data tree.
+    ///   - source: names the data in problems (a file name).
+    ///   - fallbackName: the output name when the data has no `record_no`
+    ///     (the data file's base name); checked with ``FileName/isSafe(_:)``.
     public func fill(_ template: Template, data: DataNode, source: String, fallbackName: String) throws -> Filled {
         let record = try RecordValidator(template: template).validate(data, source: source)
         let name = record.number ?? fallbackName

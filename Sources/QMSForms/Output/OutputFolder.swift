@@ -3,8 +3,10 @@ import Foundation
 /// Writes a set of files into a folder all-or-nothing: each file goes to a temporary name,
 /// is flushed to disk, and only when all are written are they renamed into place.
 public struct OutputFolder: Sendable {
+    /// The folder.
     public let url: URL
 
+    /// The folder at `url` (made when written to).
     public init(_ url: URL) { self.url = url }
 
     /// Writes `files` (base name → bytes). Names must pass ``FileName/isSafe(_:)``.

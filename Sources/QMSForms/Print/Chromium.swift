@@ -10,8 +10,10 @@ public struct Chromium: Sendable, Equatable {
     /// Executable names tried on `PATH`, in order (Debian, Ubuntu, Google builds).
     public static let names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"]
 
+    /// The browser's executable.
     public var executable: URL
 
+    /// The browser at `executable`.
     public init(executable: URL) { self.executable = executable }
 
     /// Finds the browser, or says what was tried and how to install it.

@@ -2,9 +2,12 @@ import Foundation
 
 /// One HTML page to print, named for messages (a record number, a file name).
 public struct PrintDocument: Sendable {
+    /// Names the page in messages.
     public var name: String
+    /// The page.
     public var html: String
 
+    /// A page named `name`.
     public init(name: String, html: String) {
         self.name = name
         self.html = html

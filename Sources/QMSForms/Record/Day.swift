@@ -17,6 +17,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, LosslessStringConver
         number = n
     }
 
+    /// The day `number` days after 1970-01-01.
     public init(number: Int) { self.number = number }
 
     /// The day `date` falls on in local time.
@@ -57,6 +58,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, LosslessStringConver
 public struct WallClock: Sendable {
     private let read: @Sendable () -> Date
 
+    /// A clock that reads `read`.
     public init(_ read: @escaping @Sendable () -> Date) { self.read = read }
 
     /// The system's clock.
@@ -65,6 +67,8 @@ public struct WallClock: Sendable {
     /// A clock that always reads `date` (tests).
     public static func fixed(_ date: Date) -> WallClock { WallClock { date } }
 
+    /// Now.
     public var now: Date { read() }
+    /// Today, in local time.
     public var today: Day { Day(now) }
 }

@@ -4,8 +4,11 @@
 public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
     /// The rule that was broken.
     public enum Rule: String, Sendable, Codable {
+        /// A required field is empty, a condition makes one required, a value has the wrong type, a key is unknown, or a computed field was given.
         case required, requiredWhen = "required-when", type, unknownKey = "unknown-key", computed
+        /// A bound, pattern, length, option, reference or record-number rule is broken.
         case min, max, pattern, maxLength = "max-length", option, reference, recordNumber = "record-number"
+        /// Too few or too many rows, dates out of order, sections out of sequence, or a value given twice.
         case rows, order, sequence, duplicate
         /// The data file is not well-formed JSON, YAML or CSV.
         case syntax
@@ -15,12 +18,16 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
     public var path: String
     /// Line in the data file, when known.
     public var line: Int?
+    /// The rule broken.
     public var rule: Rule
     /// The offending value as written, when there is one.
     public var value: String?
+    /// What is wrong, in plain words.
     public var message: String
+    /// How to fix it, where there is advice.
     public var hint: String?
 
+    /// A problem at `path` (line `line`) breaking `rule`.
     public init(path: String, line: Int? = nil, rule: Rule, value: String? = nil, message: String, hint: String? = nil) {
         self.path = path
         self.line = line
@@ -49,9 +56,12 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
 public struct RecordError: QMSError, Codable {
     public var category: ErrorCategory { .invalidData }
 
+    /// The data's name.
     public var source: String
+    /// Every problem, in data order.
     public var problems: [Problem]
 
+    /// The problems of the data `source`.
     public init(source: String, problems: [Problem]) {
         self.source = source
         self.problems = problems

@@ -2,6 +2,7 @@
 ///
 /// Create one with ``RecordValidator``; render it with ``RecordXMLWriter`` and ``HTMLRenderer``.
 public struct Record: Sendable {
+    /// The template revision the record is bound to.
     public let template: Template
     /// The record number from the data's `record_no`, or `nil` for a draft.
     public let number: String?
@@ -10,6 +11,7 @@ public struct Record: Sendable {
     /// Computed values by field id.
     public let computed: [String: Value]
 
+    /// A record; made by ``RecordValidator``, which checks the values first.
     public init(template: Template, number: String?, values: [String: Value], computed: [String: Value]) {
         self.template = template
         self.number = number

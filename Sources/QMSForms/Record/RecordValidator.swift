@@ -9,11 +9,13 @@
 /// section id; inside, field ids. Tables are lists of row mappings (or, for tables with
 /// fixed rows, a mapping keyed by row key).
 public struct RecordValidator: Sendable {
+    /// The form the data must fill.
     public let template: Template
     /// Fields that may stay empty although the template requires them: a draft that people
     /// complete on paper (a report's conclusions, its signatures). Nothing else is relaxed.
     public var leavingBlank: Set<String> = []
 
+    /// A validator for `template`; fields in `leavingBlank` may stay empty although required (a blank print).
     public init(template: Template, leavingBlank: Set<String> = []) {
         self.template = template
         self.leavingBlank = leavingBlank

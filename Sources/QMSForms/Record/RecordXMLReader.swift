@@ -15,12 +15,17 @@ import XMLSupport
 public struct RecordXMLReader: Sendable {
     /// What a record names about itself.
     public struct Pin: Sendable, Equatable {
+        /// The form number.
         public var form: String
+        /// The template revision.
         public var revision: Revision
+        /// The template's SHA-256.
         public var templateSHA256: String
+        /// The record number (`DRAFT` for a draft).
         public var number: String
     }
 
+    /// A reader.
     public init() {}
 
     /// The record in `data`, validated again against the template `template` finds for its pin;

@@ -7,17 +7,22 @@
 /// print(report.valid, report.problems.count)
 /// ```
 public struct ValidationReport: Sendable, Codable, Equatable {
+    /// The data's name.
     public var source: String
     /// The form number and the revision checked against.
     public var form: String
+    /// The template revision.
     public var revision: String
+    /// Whether there were no problems.
     public var valid: Bool
     /// The record's number, when the data gives one.
     public var record: String?
+    /// Every problem.
     public var problems: [Problem]
     /// Files written (fill), when any.
     public var files: [String]?
 
+    /// A report on the data `source` for `form` at `revision`.
     public init(source: String, form: String, revision: String, record: String?, problems: [Problem], files: [String]? = nil) {
         self.source = source
         self.form = form

@@ -2,13 +2,17 @@ import Foundation
 
 /// A typed, validated value of one field of a ``Record``.
 public indirect enum Value: Sendable, Equatable {
+    /// Text.
     case text(String)
+    /// A whole number.
     case integer(Int)
+    /// A decimal number.
     case decimal(Decimal)
     /// ISO date `yyyy-mm-dd`.
     case date(String)
     /// ISO date-time `yyyy-mm-ddThh:mm:ss`, with the offset when one was given.
     case datetime(String)
+    /// Yes or no.
     case boolean(Bool)
     /// The code of the chosen option.
     case choice(String)
@@ -18,15 +22,19 @@ public indirect enum Value: Sendable, Equatable {
     case reference(String)
     /// Printed name and date; either may be missing (signed by hand on paper).
     case signature(name: String?, date: String?)
+    /// The rows of a table.
     case table([Row])
 
     /// One row of a table: its fixed-row key (when the template fixes rows) and its cells.
     public struct Row: Sendable, Equatable {
+        /// The fixed row's key, for a table with fixed rows.
         public var key: String?
+        /// The cells by column id.
         public var cells: [String: Value]
         /// Where the row was written in the data, for messages (0 when unknown).
         public var line: Int
 
+        /// A row of `cells`, read at `line`.
         public init(key: String? = nil, cells: [String: Value], line: Int = 0) {
             self.key = key
             self.cells = cells

@@ -33,9 +33,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     /// through ``Stylesheet/cssString(_:)`` (in `<style>`, HTML escaping does not apply).
     static func style(_ css: String) -> HTML { HTML(markup: "<style>\n" + css + "\n</style>\n") }
 
+    /// Builds an ``HTML`` from a string literal with interpolations: literal parts as markup, `String` parts escaped.
     public struct StringInterpolation: StringInterpolationProtocol {
         var markup = ""
 
+        /// Room for `literalCapacity` characters of markup and `interpolationCount` values.
         public init(literalCapacity: Int, interpolationCount: Int) { markup.reserveCapacity(literalCapacity + interpolationCount * 16) }
 
         /// The literal parts: markup written in code.
@@ -48,7 +50,9 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         public mutating func appendInterpolation(_ number: Int) { markup += String(number) }
     }
 
+    /// `a` followed by `b`.
     public static func + (a: HTML, b: HTML) -> HTML { HTML(markup: a.markup + b.markup) }
+    /// Appends `b` to `a`.
     public static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
 
     private static func escape(_ s: String) -> String {

@@ -8,7 +8,9 @@
 /// let blank = HTMLRenderer(settings: .neutral, language: .zh).renderBlank(template)
 /// ```
 public struct HTMLRenderer: Sendable {
+    /// Company name and logo.
     public var settings: Settings
+    /// Which languages the page shows.
     public var language: Language
     /// Form number → title, so a procedure's flow chart can name the forms it produces.
     public var formTitles: [String: Bilingual]
@@ -17,6 +19,7 @@ public struct HTMLRenderer: Sendable {
     /// Charts printed after the form's sections (a report's figures drawn), each whole on a page.
     public var charts: [Chart] = []
 
+    /// A renderer printing with `settings` in `language`.
     public init(settings: Settings, language: Language = .both, formTitles: [String: Bilingual] = [:],
                 marks: PrintMarks = PrintMarks()) {
         self.settings = settings

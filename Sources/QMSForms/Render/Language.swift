@@ -1,5 +1,6 @@
 /// Which languages a printed page shows.
 public enum Language: String, Sendable, CaseIterable {
+    /// Chinese, English, or both (Chinese first).
     case zh, en, both
 
     /// A label in this language, as HTML: both languages put English in a smaller `lang="en"` span.

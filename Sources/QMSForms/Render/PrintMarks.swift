@@ -1,6 +1,7 @@
 /// The document-control marks on a print (forms-spec §1.5): a watermark on every page for a
 /// revision not in force, and a stamp on the first page saying what kind of copy this is.
 public struct PrintMarks: Sendable, Equatable {
+    /// A watermark on every page.
     public enum Watermark: Sendable, Equatable {
         /// 草稿: the revision is not released.
         case draft
@@ -8,6 +9,7 @@ public struct PrintMarks: Sendable, Equatable {
         case obsolete
     }
 
+    /// The first page's stamp.
     public enum Stamp: Sendable, Equatable {
         /// 受控文件 CONTROLLED COPY, with its distribution number (分发号).
         case controlledCopy(String)
@@ -15,7 +17,9 @@ public struct PrintMarks: Sendable, Equatable {
         case uncontrolled
     }
 
+    /// A watermark on every page, for a revision not in force.
     public var watermark: Watermark?
+    /// What kind of copy this is.
     public var stamp: Stamp?
     /// Print the change record (文件更改记录) on a form too.
     public var changeRecord: Bool
@@ -24,11 +28,16 @@ public struct PrintMarks: Sendable, Equatable {
 
     /// One correction of an archived record.
     public struct Correction: Sendable, Equatable {
+        /// The record revision made by the correction.
         public var revision: Int
+        /// The day it was made.
         public var date: String
+        /// Who made it.
         public var by: String
+        /// Why.
         public var reason: String
 
+        /// A correction to revision `revision`.
         public init(revision: Int, date: String, by: String, reason: String) {
             self.revision = revision
             self.date = date
@@ -37,6 +46,7 @@ public struct PrintMarks: Sendable, Equatable {
         }
     }
 
+    /// Marks for a print.
     public init(watermark: Watermark? = nil, stamp: Stamp? = nil, changeRecord: Bool = false, corrections: [Correction] = []) {
         self.watermark = watermark
         self.stamp = stamp

@@ -8,10 +8,13 @@ import XMLSupport
 /// let xsd = RecordSchema(template: template).xsd
 /// ```
 public struct RecordSchema: Sendable {
+    /// The form.
     public let template: Template
 
+    /// The schema of `template`'s records.
     public init(template: Template) { self.template = template }
 
+    /// The XSD 1.0 schema text.
     public var xsd: String {
         var b = SchemaBuilder()
         b.document(template)

@@ -8,9 +8,14 @@ import XMLSupport
 /// computed values carry `computed="true"`; coded values carry their labels so the XML reads
 /// on its own years later. Valid against ``RecordSchema``'s XSD for the same template.
 public struct RecordXMLWriter: Sendable {
+    /// A writer.
     public init() {}
 
-    /// - Parameter recordRevision: the record's own revision; corrections count up from 1.
+    /// The archival XML of `record`, pinned to its template's number, revision and SHA-256.
+    ///
+    /// - Parameters:
+    ///   - record: a validated record.
+    ///   - recordRevision: the record's own revision; corrections count up from 1.
     public func write(_ record: Record, recordRevision: Int = 0) -> String {
         let t = record.template
         var w = XMLWriter()

@@ -1,13 +1,17 @@
 /// The master list of controlled documents (受控文件清单) as a printable HTML page.
 public struct RegisterPage: Sendable {
+    /// The documents.
     public let rows: [RegisterRow]
+    /// Company name, for the header.
     public let settings: Settings
 
+    /// The register of `rows`.
     public init(rows: [RegisterRow], settings: Settings) {
         self.rows = rows
         self.settings = settings
     }
 
+    /// The page.
     public var html: String {
         let lang = Language.both
         let title = Bilingual(zh: "受控文件清单", en: "Register of Controlled Documents")

@@ -6,48 +6,78 @@ import Foundation
 /// conclusions, main issues, proposals, quantities the records do not hold — stays blank
 /// (``blankFields``) for them to fill in on the printed form.
 public struct AnnualReport: Codable, Sendable, Equatable {
+    /// The year summarised.
     public var year: Int
+    /// Customers shipped to.
     public var customers: Int
+    /// Key customers visited.
     public var keyCustomers: Int
+    /// Lots shipped (shipping notices).
     public var lots: Int
+    /// Quantity shipped.
     public var deliveredQuantity: Int
+    /// Calls and letters registered.
     public var calls: Int
+    /// Calls and letters by channel.
     public var callsByChannel: [String: Int]
+    /// Calls and letters by type.
     public var callsByType: [String: Int]
+    /// Calls and letters answered within a day ÷ answered.
     public var replyOnTime: Rate
+    /// Entries in the customer opinion book.
     public var opinions: Int
+    /// Service records.
     public var services: Int
     /// Complaints registered in the call log, by category a–e, by month (1…12) and by customer.
     public var complaintsByCategory: [String: Int]
+    /// Complaints by month, January first.
     public var complaintsByMonth: [Int]
+    /// Complaints by customer.
     public var complaintsByCustomer: [String: Int]
     /// Quality feedback forms (product complaints) by product and model.
     public var complaintsByProduct: [String: Int]
+    /// Complaints ÷ lots shipped.
     public var complaintRate: Rate
+    /// Complaints of a customer and category seen before in the year.
     public var repeatComplaints: Int
+    /// Nonconforming quantity reported in feedback forms.
     public var nonconformingQuantity: Int
+    /// Nonconforming quantity per million shipped.
     public var ppm: Rate
+    /// Lots without a late-delivery complaint ÷ lots shipped.
     public var onTimeDelivery: Rate
+    /// Valid surveys returned.
     public var surveys: Int
     /// Returned ÷ issued, the issued count from the campaign's summary (SG-QR-18-02) in the archive.
     public var surveyReturnRate: Rate
     /// Mean of the valid surveys' scores (one decimal), against the target of 80.
     public var satisfaction: Double?
+    /// Satisfaction by campaign, earlier years included.
     public var satisfactionTrend: [String: Double]
+    /// Mean points of each survey item.
     public var itemAverages: [String: Double]
+    /// Customers scoring under 80, with the score and the action taken.
     public var below80: [String]
+    /// CAPA forms raised.
     public var capaOpened: Int
+    /// CAPA forms closed by their due date ÷ closed.
     public var capaOnTime: Rate
+    /// CAPA forms verified effective ÷ verified.
     public var capaEffective: Rate
+    /// 8D reports opened.
     public var eightDOpened: Int
+    /// 8D reports closed.
     public var eightDClosed: Int
+    /// CAPA and 8D items overdue at the year's end, with days.
     public var overdue: [String]
+    /// Visits done ÷ visits planned.
     public var visits: Rate
 
     /// Fields of SG-QR-07-08 left for people to write.
     public static let blankFields: Set<String> = ["key_conclusions", "top_problems", "returned_qty", "main_issues", "conclusion",
                                                   "prepared", "reviewed", "approved"]
 
+    /// The figures of `year` from the standing records in `archive`.
     public static func compute(from archive: Archive, year: Int) async throws -> AnnualReport {
         let prefix = String(year) + "-"
         /// Dated (by the field its form declares) in `year`.

@@ -11,6 +11,7 @@ import Foundation
 /// html += chart.svg(id: "c1")
 /// ```
 public struct Chart: Sendable, Equatable {
+    /// How the figures are drawn.
     public enum Kind: Sendable, Equatable {
         /// Bars in the order given.
         case bar
@@ -20,16 +21,21 @@ public struct Chart: Sendable, Equatable {
         case trend
     }
 
+    /// How the figures are drawn.
     public var kind: Kind
+    /// The chart's title.
     public var title: String
     public var description: String
+    /// One label per value.
     public var labels: [String]
+    /// The values.
     public var values: [Double]
     /// Printed after values on the axis (`%`, `分`), if any.
     public var unit: String
     /// A dashed line at this value, labelled (bar and trend charts): the 80-point target.
     public var target: Double?
 
+    /// A chart of `values` labelled `labels`.
     public init(kind: Kind, title: String, description: String, labels: [String], values: [Double], unit: String = "",
                 target: Double? = nil) {
         self.kind = kind

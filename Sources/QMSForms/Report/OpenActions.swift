@@ -15,24 +15,30 @@ public struct OpenActions: Codable, Sendable, Equatable {
     public struct Action: Codable, Sendable, Equatable {
         /// The deadline's kind, as its form declares it (`capa`, `8d`, `feedback`, `call`).
         public var kind: String
+        /// The record number.
         public var record: String
         /// The row's entry number, for a deadline followed per table row.
         public var entry: String?
+        /// The department answerable.
         public var department: String
+        /// The customer, where known.
         public var customer: String?
         /// The date it was due (`yyyy-mm-dd`).
         public var due: String
+        /// Days past the due date.
         public var daysOverdue: Int
         /// What the record says of it (its status), in Chinese as printed.
         public var status: String
     }
 
+    /// The day the report is for.
     public var asOf: String
     /// Most overdue first; then by record.
     public var actions: [Action]
     /// Department → number of overdue items.
     public var byDepartment: [String: Int]
 
+    /// The overdue items in `archive` on `day`: every deadline the forms in force declare, over their standing records.
     public static func report(from archive: Archive, asOf day: Day) async throws -> OpenActions {
         var actions: [Action] = []
         for template in try await archive.documents.effectiveCatalog() where !template.archive.deadlines.isEmpty {

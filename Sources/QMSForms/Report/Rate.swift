@@ -1,12 +1,16 @@
 /// A rate as a report prints it: the value with the numerator and denominator it came from
 /// and the formula, so an auditor can redo the division.
 public struct Rate: Codable, Sendable, Equatable {
+    /// What is counted, as a number.
     public var numerator: String
+    /// What it is counted against.
     public var denominator: String
+    /// How the rate is computed, in words.
     public var formula: String
     /// The value as printed, `nil` when the denominator is 0.
     public var value: String?
 
+    /// A rate of `numerator` ÷ `denominator` with its `value` (nil when the denominator is 0).
     public init(numerator: String, denominator: String, formula: String, value: String?) {
         self.numerator = numerator
         self.denominator = denominator

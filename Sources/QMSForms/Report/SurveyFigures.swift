@@ -2,26 +2,43 @@ import Foundation
 
 /// The figures of a filled summary, every rate with its parts, for `--format json`.
 public struct SurveyFigures: Codable, Sendable, Equatable {
+    /// One customer's survey in the campaign.
     public struct Customer: Codable, Sendable, Equatable {
+        /// The customer.
         public var customer: String
+        /// The survey's record number.
         public var survey: String?
+        /// Its score.
         public var score: String?
+        /// Whether it counts (a valid survey).
         public var valid: Bool
+        /// The action taken on a score under 80.
         public var action: String?
     }
 
+    /// The campaign (`MYDC-2026`).
     public var campaign: String
+    /// Surveys sent out.
     public var surveysIssued: String
+    /// Surveys returned.
     public var surveysReturned: String
+    /// Returned ÷ issued.
     public var returnRate: Rate
+    /// Surveys that count.
     public var validSurveys: String
+    /// The mean score of the valid surveys.
     public var overallScore: String?
+    /// The target score (80).
     public var target: Int
+    /// Whether the overall score reaches the target.
     public var targetMet: Bool?
+    /// The previous campaign's score.
     public var previousScore: String?
+    /// This score minus the previous one.
     public var change: String?
     /// Item → average of the valid surveys' points.
     public var itemAverages: [String: String]
+    /// Every customer's survey.
     public var customers: [Customer]
     /// The customers whose score is under the target, with their linked action.
     public var below80: [Customer]

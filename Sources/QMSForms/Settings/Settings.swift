@@ -9,6 +9,7 @@ import Foundation
 /// logo: logo.png        # optional; PNG, JPEG or SVG, embedded into every page
 /// ```
 public struct Settings: Sendable, Equatable {
+    /// The company's name as printed.
     public var company: Bilingual
     /// The logo as a `data:` URI, ready to embed.
     public var logoDataURI: String?
@@ -16,6 +17,7 @@ public struct Settings: Sendable, Equatable {
     /// Used when there is no `qms.yaml`.
     public static let neutral = Settings(company: Bilingual(zh: "（公司名称）", en: "(Company name)"), logoDataURI: nil)
 
+    /// Settings printing `company`, with the logo given as a `data:` URI.
     public init(company: Bilingual, logoDataURI: String? = nil) {
         self.company = company
         self.logoDataURI = logoDataURI
@@ -58,7 +60,9 @@ public struct Settings: Sendable, Equatable {
 /// A `qms.yaml` that cannot be used.
 public struct SettingsError: QMSError {
     public var category: ErrorCategory { .badTemplate }
+    /// The settings file.
     public var path: String
+    /// What is wrong with it.
     public var message: String
     public var description: String { "\(path): bad settings: \(message)" }
 }

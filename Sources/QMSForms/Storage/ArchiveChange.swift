@@ -15,6 +15,7 @@ public struct ArchiveChange: Sendable, Codable {
     /// What the index learns, in order.
     public var index: [IndexChange]
 
+    /// A change committing `entry` (the commit point) with what it adds, removes, numbers and indexes.
     public init(entry: AuditEntry?, adding: [StoredFile] = [], removing: [String] = [], sequence: SequenceUse? = nil,
                 index: [IndexChange] = []) {
         self.entry = entry
@@ -29,8 +30,10 @@ public struct ArchiveChange: Sendable, Codable {
 public struct StoredFile: Sendable, Codable {
     /// Below the archive: `records/SG-QR-22-02/8D-2026-001/r0.xml`.
     public var path: String
+    /// Its bytes.
     public var data: Data
 
+    /// A file `data` at `path`.
     public init(path: String, data: Data) {
         self.path = path
         self.data = data
@@ -47,9 +50,12 @@ public struct StoredFile: Sendable, Codable {
 
 /// A number drawn from a series (`8D-2026`: the 8D reports of 2026).
 public struct SequenceUse: Sendable, Codable, Equatable {
+    /// The series: the number's text before its sequence (`8D-2026`).
     public var series: String
+    /// The sequence number used.
     public var seq: Int
 
+    /// Number `seq` of `series`.
     public init(series: String, seq: Int) {
         self.series = series
         self.seq = seq

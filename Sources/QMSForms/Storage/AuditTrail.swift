@@ -29,6 +29,7 @@ public struct AuditVerification: Sendable {
     /// Bytes the trail occupies (0 where that means nothing).
     public var bytes: Int
 
+    /// A reading that found `problems` in `entries`.
     public init(problems: [String], entries: [AuditEntry], bytes: Int) {
         self.problems = problems
         self.entries = entries

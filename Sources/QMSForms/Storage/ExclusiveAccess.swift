@@ -14,6 +14,7 @@ public final class ExclusiveAccess: Sendable {
     }
     private let state = Mutex(State())
 
+    /// A gate nobody holds yet.
     public init() {}
 
     /// Runs `body` once every earlier caller has finished.

@@ -52,9 +52,12 @@ public protocol RecordArchiveStore: AuditTrail {
 
 /// What a plan decided: the change to commit (none when it only read), and its result.
 public struct ArchivePlan<Result: Sendable>: Sendable {
+    /// The change to commit; `nil` when the plan only read.
     public var change: ArchiveChange?
+    /// What the plan returns to its caller.
     public var result: Result
 
+    /// A plan committing `change` and returning `result`.
     public init(change: ArchiveChange?, result: Result) {
         self.change = change
         self.result = result
@@ -62,5 +65,6 @@ public struct ArchivePlan<Result: Sendable>: Sendable {
 }
 
 extension ArchivePlan where Result == Void {
+    /// A plan committing `change` and returning nothing.
     public init(change: ArchiveChange?) { self.init(change: change, result: ()) }
 }

@@ -18,6 +18,7 @@ public struct ArchiveProfile: Sendable, Equatable {
     /// What the open-actions report follows up.
     public let deadlines: [Deadline]
 
+    /// A profile; what a template without `<archive>` has is ``init(datedBy:closedBy:index:deadlines:)`` with no arguments.
     public init(datedBy: String? = nil, closedBy: String? = nil, index: [IndexKey: String] = [:], deadlines: [Deadline] = []) {
         self.datedBy = datedBy
         self.closedBy = closedBy
@@ -27,6 +28,7 @@ public struct ArchiveProfile: Sendable, Equatable {
 
     /// The index columns a form may fill.
     public enum IndexKey: String, Sendable, CaseIterable {
+        /// The customer (`--customer`), the status (`--status`), the complaint category (`--category`).
         case customer, status, category
     }
 
@@ -42,11 +44,14 @@ public struct ArchiveProfile: Sendable, Equatable {
         public let doneWhen: [Condition]
         /// The department answerable: the first of these with a value, else the form's own department.
         public let department: [String]
+        /// The field whose label the report shows as the status.
         public let status: String?
+        /// The customer's field, else the form's indexed customer.
         public let customer: String?
         /// Names the row, for a table (an entry number).
         public let entry: String?
 
+        /// A deadline as the template declares it.
         public init(kind: String, table: String?, due: Due, doneWhen: [Condition], department: [String], status: String?,
                     customer: String?, entry: String?) {
             self.kind = kind
@@ -69,9 +74,12 @@ public struct ArchiveProfile: Sendable, Equatable {
 
         /// `FIELD` (has a value) or `FIELD=CODE`.
         public struct Condition: Sendable, Equatable {
+            /// The field looked at.
             public let field: String
+            /// The code it must hold; `nil`: any value.
             public let equals: String?
 
+            /// A condition on `field`.
             public init(field: String, equals: String?) {
                 self.field = field
                 self.equals = equals

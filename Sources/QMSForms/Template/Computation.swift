@@ -31,11 +31,20 @@ public enum Computation: Sendable {
     /// The first rule that holds, else `otherwise`.
     case status(rules: [StatusRule], otherwise: Level)
 
-    public enum DateUnit: String, Sendable { case days, hours }
+    /// Whole calendar days, or hours to one decimal.
+    public enum DateUnit: String, Sendable {
+        /// Whole calendar days.
+        case days
+        /// Hours, to one decimal place.
+        case hours
+    }
 
+    /// A comparison with a constant.
     public enum ThresholdTest: Sendable {
+        /// At least, at most, above or below the number.
         case atLeast(Decimal), atMost(Decimal), above(Decimal), below(Decimal)
 
+        /// Whether `x` passes.
         public func holds(_ x: Decimal) -> Bool {
             switch self {
             case let .atLeast(n): x >= n
@@ -48,10 +57,14 @@ public enum Computation: Sendable {
 
     /// A coded result with a label: a grade, a status.
     public struct Level: Sendable {
+        /// The lowest number that reaches this level (bands).
         public var atLeast: Decimal?
+        /// The level's code.
         public var code: String
+        /// The level's label.
         public var label: Bilingual
 
+        /// A level `code` labelled `label`.
         public init(atLeast: Decimal? = nil, code: String, label: Bilingual) {
             self.atLeast = atLeast
             self.code = code
@@ -59,14 +72,21 @@ public enum Computation: Sendable {
         }
     }
 
+    /// A rule of a status computation: a test and the level it gives.
     public struct StatusRule: Sendable {
+        /// What a status rule tests.
         public enum Test: Sendable {
+            /// Every required field of the section (named) is given.
             case sectionComplete(String)
+            /// The field (named) holds one of the codes.
             case field(String, inCodes: [String])
         }
+        /// What is tested.
         public var test: Test
+        /// The level given when it holds.
         public var result: Level
 
+        /// A rule giving `result` when `test` holds.
         public init(test: Test, result: Level) {
             self.test = test
             self.result = result
@@ -83,7 +103,17 @@ public enum Computation: Sendable {
         }
     }
 
-    public enum ResultType: Sendable { case integer, decimal, boolean, code }
+    /// A whole number, a decimal, yes/no, or a code.
+    public enum ResultType: Sendable {
+        /// A whole number.
+        case integer
+        /// A decimal number.
+        case decimal
+        /// Yes or no.
+        case boolean
+        /// A code of the computation's levels.
+        case code
+    }
 
     /// Whether the computation works inside one table row (a computed column).
     public var isRowScoped: Bool {

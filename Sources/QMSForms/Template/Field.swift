@@ -5,9 +5,13 @@ import Foundation
 /// Ids are unique across a template, so rules and computations name other fields by id;
 /// in data and messages a field is addressed by its path `section.field`.
 public struct Field: Sendable {
+    /// The field's id: its key in data and its element in the XML.
     public var id: String
+    /// The label, as printed.
     public var label: Bilingual
+    /// What the field holds, with its rules.
     public var kind: Kind
+    /// Whether it must be given.
     public var required: Bool
     /// The field becomes required when any of these holds.
     public var requiredWhen: [Condition]
@@ -18,6 +22,7 @@ public struct Field: Sendable {
     /// Line of the field's element in the template, for messages.
     public var line: Int
 
+    /// A field; templates make them when they load.
     public init(id: String, label: Bilingual, kind: Kind, required: Bool = false,
                 requiredWhen: [Condition] = [], hint: Bilingual? = nil, width: String? = nil, line: Int = 0) {
         self.id = id
@@ -32,13 +37,19 @@ public struct Field: Sendable {
 
     /// The type of a field and its type-specific rules.
     public indirect enum Kind: Sendable {
+        /// One line of text.
         case text(TextRules)
         /// Several lines; `lines` sizes the box on a blank form.
         case multiline(TextRules, lines: Int)
+        /// A whole number.
         case integer(NumberRules)
+        /// A decimal number.
         case decimal(NumberRules)
+        /// A date, `yyyy-mm-dd`.
         case date(DateRules)
+        /// A date and time of day.
         case datetime(DateRules)
+        /// Yes or no.
         case boolean
         /// Exactly one option.
         case choice(Options)
@@ -48,7 +59,9 @@ public struct Field: Sendable {
         case reference(prefixes: [String])
         /// A printed name and a date, both of which may stay blank for wet ink.
         case signature
+        /// Rows of cells, one column per field.
         case table(Table)
+        /// Computed, never given.
         case computed(Computation)
     }
 
@@ -71,6 +84,7 @@ public struct Field: Sendable {
         }
     }
 
+    /// Whether the field is computed (never given in data).
     public var isComputed: Bool {
         if case .computed = kind { true } else { false }
     }
@@ -78,12 +92,14 @@ public struct Field: Sendable {
 
 /// Rules for text fields.
 public struct TextRules: Sendable {
+    /// The most characters allowed.
     public var maxLength: Int?
     /// A regular expression the whole value must match, as written in the template.
     public var pattern: String?
     /// `pattern`, compiled once when the template loads.
     public var regex: NSRegularExpression?
 
+    /// Rules for a text field.
     public init(maxLength: Int? = nil, pattern: String? = nil, regex: NSRegularExpression? = nil) {
         self.maxLength = maxLength
         self.pattern = pattern
@@ -100,8 +116,10 @@ public struct DateRules: Sendable {
     public var before: String?
     /// The date must fall in the year and quarter (`Q1`…`Q4`) these fields hold.
     public var yearField: String?
+    /// The field the date's quarter must agree with (a Q1–Q4 enum).
     public var quarterField: String?
 
+    /// Rules for a date or date-time field.
     public init(notBefore: String? = nil, before: String? = nil, yearField: String? = nil, quarterField: String? = nil) {
         self.notBefore = notBefore
         self.before = before
@@ -115,11 +133,14 @@ public struct DateRules: Sendable {
 
 /// Rules for integer and decimal fields.
 public struct NumberRules: Sendable {
+    /// The smallest value allowed.
     public var min: Decimal?
+    /// The largest value allowed.
     public var max: Decimal?
     /// Unit printed after the value (`kg`, `件`).
     public var unit: String?
 
+    /// Rules for a number field.
     public init(min: Decimal? = nil, max: Decimal? = nil, unit: String? = nil) {
         self.min = min
         self.max = max
@@ -129,20 +150,27 @@ public struct NumberRules: Sendable {
 
 /// A named list of choices (codes with bilingual labels) for enum and multi fields.
 public struct Options: Sendable {
+    /// The list's id, as fields name it.
     public var id: String
+    /// The options in order.
     public var options: [Option]
 
+    /// A list `id` of `options`.
     public init(id: String, options: [Option]) {
         self.id = id
         self.options = options
     }
 
+    /// One option: a code in data, a label on paper, points where it scores.
     public struct Option: Sendable, Equatable {
+        /// The code in data and XML.
         public var code: String
+        /// The label as printed.
         public var label: Bilingual
         /// Points for weighted scores; `nil` means the option is excluded (N/A).
         public var points: Decimal?
 
+        /// An option `code` labelled `label`.
         public init(code: String, label: Bilingual, points: Decimal? = nil) {
             self.code = code
             self.label = label
@@ -155,22 +183,27 @@ public struct Options: Sendable {
         options.first { $0.code == text } ?? options.first { $0.label.zh == text || $0.label.en == text }
     }
 
+    /// The option with `code`.
     public func option(code: String) -> Option? { options.first { $0.code == code } }
 }
 
 /// A repeating table: typed columns, free rows (min/max) or fixed rows declared by the template.
 public struct Table: Sendable {
+    /// The columns, in order.
     public var columns: [Field]
     /// Rows the template fixes (a survey's rating items). Data then gives a mapping keyed by
     /// row key instead of a list.
     public var fixedRows: [FixedRow]
+    /// The fewest rows the data must give.
     public var minRows: Int?
+    /// The most rows the data may give.
     public var maxRows: Int?
     /// Empty rows printed on a blank form.
     public var blankRows: Int
     /// Whether a CSV file (one row per entry) can fill this table.
     public var csv: Bool
 
+    /// A table of `columns`.
     public init(columns: [Field], fixedRows: [FixedRow] = [], minRows: Int? = nil, maxRows: Int? = nil,
                 blankRows: Int = 5, csv: Bool = false) {
         self.columns = columns
@@ -181,11 +214,16 @@ public struct Table: Sendable {
         self.csv = csv
     }
 
+    /// A row a table always has (the items of a survey), keyed in data.
     public struct FixedRow: Sendable {
+        /// The row's key in data.
         public var key: String
+        /// The row's label, as printed.
         public var label: Bilingual
+        /// The row's weight in a weighted score.
         public var weight: Decimal?
 
+        /// A fixed row `key`.
         public init(key: String, label: Bilingual, weight: Decimal? = nil) {
             self.key = key
             self.label = label
@@ -193,9 +231,12 @@ public struct Table: Sendable {
         }
     }
 
+    /// Whether the table's rows are fixed.
     public var hasFixedRows: Bool { !fixedRows.isEmpty }
+    /// Whether its fixed rows carry weights.
     public var hasWeights: Bool { fixedRows.contains { $0.weight != nil } }
 
+    /// The column `id`.
     public func column(_ id: String) -> Field? { columns.first { $0.id == id } }
 }
 
@@ -212,20 +253,26 @@ public struct Condition: Sendable {
         case column(table: String, column: String)
     }
 
+    /// What the condition tests.
     public enum Test: Sendable {
         /// The field's code (or, for a table column, any row's) is one of these.
         case inCodes([String])
+        /// The field has a value.
         case isSet
+        /// The field's number is below this.
         case below(Decimal)
+        /// The field's number is at least this.
         case atLeast(Decimal)
     }
 
     /// The name as the template writes it, for messages.
     public let field: String
+    /// What is tested.
     public let test: Test
     /// What `field` names; set by the loader once every field is known.
     public internal(set) var reference: Reference
 
+    /// A condition on the field named `field`; the loader resolves `reference`.
     public init(field: String, test: Test, reference: Reference? = nil) {
         self.field = field
         self.test = test

@@ -14,6 +14,7 @@ public enum ShippedForms {
     public struct File: Sendable {
         /// Below `forms/`: `8d.xml`, `schema/template.xsd`, `examples/8d.yaml`.
         public let path: String
+        /// The bytes, exactly as in `forms/`.
         public let data: Data
     }
 

@@ -18,6 +18,7 @@ public struct Template: Sendable {
         case procedure
     }
 
+    /// A form or a procedure.
     public let kind: Kind
     /// The text of a procedure; `nil` for forms.
     public let document: ProcedureDocument?
@@ -27,10 +28,13 @@ public struct Template: Sendable {
     public let procedure: String
     /// Short name used on the command line, e.g. `8d`.
     public let alias: String
+    /// The title.
     public let title: Bilingual
+    /// Revision, approvals, effective date, retention, department, record numbering.
     public let control: DocumentControl
     /// 文件更改记录, oldest first.
     public let changeRecord: [ChangeRecord]
+    /// The sections of a form, in order (none for a procedure).
     public let sections: [Section]
     /// Lower-case hex SHA-256 of the template file's bytes.
     public let sha256: String
@@ -44,11 +48,12 @@ public struct Template: Sendable {
     private let index: [String: FieldLocation]
 
     /// Where a field sits: its section and position.
-    public struct FieldLocation: Sendable {
-        public var section: Int
-        public var field: Int
+    private struct FieldLocation: Sendable {
+        var section: Int
+        var field: Int
     }
 
+    /// A template; ``TemplateLoader`` makes them from template files.
     public init(number: String, procedure: String, alias: String, title: Bilingual,
                 control: DocumentControl, changeRecord: [ChangeRecord], sections: [Section],
                 sha256: String, path: String, kind: Kind = .form, document: ProcedureDocument? = nil, landscape: Bool = false,

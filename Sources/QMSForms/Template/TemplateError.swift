@@ -10,6 +10,7 @@ public struct TemplateError: QMSError {
         }
     }
 
+    /// Why a template was refused.
     public enum Reason: Sendable, Equatable {
         /// Unreadable file.
         case io(String)
@@ -23,10 +24,14 @@ public struct TemplateError: QMSError {
         case notFound(String, known: [String])
     }
 
+    /// The template file.
     public var path: String
+    /// The line, where known.
     public var line: Int?
+    /// Why it was refused.
     public var reason: Reason
 
+    /// A template refused for `reason`.
     public init(path: String, line: Int? = nil, reason: Reason) {
         self.path = path
         self.line = line

@@ -1,9 +1,12 @@
 /// A readable outline of a template: sections, fields with types and rules, computations.
 public struct TemplateOutline: Sendable {
+    /// The template.
     public let template: Template
 
+    /// The outline of `template`.
     public init(template: Template) { self.template = template }
 
+    /// The outline as text: sections, fields with types and rules.
     public var text: String {
         let t = template
         var out = "\(t.number) \(t.control.revision)  \(t.title.zh) / \(t.title.en)  [alias \(t.alias)]\n"

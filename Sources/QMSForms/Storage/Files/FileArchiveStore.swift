@@ -15,6 +15,7 @@ public final class FileArchiveStore: RecordArchiveStore {
     private let gate: ExclusiveAccess
     private let openIndex = Mutex<ArchiveIndex?>(nil)
 
+    /// The archive in `directory` (made on first use).
     public init(directory: URL) {
         self.directory = directory
         self.gate = Self.gate(for: directory)

@@ -6,6 +6,7 @@ public struct FileRegisterStore: DocumentRegisterStore {
     /// The `.qms/` folder.
     public let directory: URL
 
+    /// The register in `directory` (`.qms/`).
     public init(directory: URL) { self.directory = directory }
 
     var registerURL: URL { directory.appendingPathComponent("register.json") }

@@ -17,6 +17,7 @@ public final class MemoryArchiveStore: RecordArchiveStore {
     private let contents = Mutex(Contents())
     private let gate = ExclusiveAccess()
 
+    /// An empty archive.
     public init() {}
 
     public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T) {

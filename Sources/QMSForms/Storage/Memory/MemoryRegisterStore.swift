@@ -15,6 +15,7 @@ public final class MemoryRegisterStore: DocumentRegisterStore {
     }
     private let contents = Mutex(Contents())
 
+    /// An empty register; ``create(_:)`` registers the first documents.
     public init() {}
 
     public func load() async throws -> RegisterState {
