@@ -2,7 +2,7 @@ import Foundation
 
 /// One atomic change of the archive: an audit entry (the commit point) with the files it adds
 /// or removes, the counter it advances and what it does to the index.
-public struct ArchiveChange: Sendable, Codable {
+public struct ArchiveChange: Sendable {
     /// The entry to append (its `seq`, `prev` and `hash` are filled in by the store); `nil` for
     /// a change that is not an event (rebuilding the index).
     public var entry: AuditEntry?
@@ -27,7 +27,7 @@ public struct ArchiveChange: Sendable, Codable {
 }
 
 /// A file the archive keeps, written once and never changed.
-public struct StoredFile: Sendable, Codable {
+public struct StoredFile: Sendable {
     /// Below the archive: `records/SG-QR-22-02/8D-2026-001/r0.xml`.
     public var path: String
     /// Its bytes.
@@ -37,14 +37,6 @@ public struct StoredFile: Sendable, Codable {
     public init(path: String, data: Data) {
         self.path = path
         self.data = data
-    }
-
-    /// The journal keeps the names only.
-    enum CodingKeys: String, CodingKey { case path }
-
-    public init(from decoder: any Decoder) throws {
-        path = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .path)
-        data = Data()
     }
 }
 
