@@ -89,6 +89,19 @@ import Testing
         #expect(table.column("y")?.requiredWhen.first?.reference == .cell("x"))
     }
 
+    @Test func scoringComputationsCarryTheirPointsFromLoad() throws {
+        let summary = Fixtures.template("survey-summary")
+        guard case let .computed(.mean(_, column, _, _, _))? = summary.field("avg_quality")?.kind else { Issue.record("no mean"); return }
+        #expect(column.id == "quality" && column.points["very_satisfied"] == 100 && column.points["na"] == nil)
+        guard case let .table(results)? = summary.field("results")?.kind,
+              case let .computed(.rowScore(items, _))? = results.column("score")?.kind else { Issue.record("no row score"); return }
+        #expect(items.allSatisfy { !$0.column.points.isEmpty })
+        guard case let .computed(.weightedScore(_, rating, weights, _))? = Fixtures.template("survey").field("csi")?.kind else {
+            Issue.record("no weighted score"); return
+        }
+        #expect(rating.points["very_satisfied"] == 100 && !weights.isEmpty)
+    }
+
     @Test func formsDeclareWhatTheArchiveKnows() throws {
         let t = try load("""
             <archive dated-by="on" closed-by="on"><index key="customer" field="who"/>

@@ -34,20 +34,13 @@ struct Calculator {
         case let .rowScore(items, places):
             var weighted = Decimal(0), weights = Decimal(0)
             for item in items {
-                guard let column = table.column(item.column), let p = Self.points(cells[item.column], column) else { continue }
+                guard let p = item.column.score(cells[item.column.id]) else { continue }
                 weighted += item.weight * p
                 weights += item.weight
             }
             return weights > 0 ? .decimal(Self.round(weighted / weights, places)) : nil
         default: return nil
         }
-    }
-
-    /// A cell as a number: its numeric value, or the points of its option.
-    static func points(_ v: Value?, _ column: Field) -> Decimal? {
-        if let n = v?.number { return n }
-        guard case let .choice(code)? = v, case let .choice(options) = column.kind else { return nil }
-        return options.option(code: code)?.points
     }
 
     static func round(_ x: Decimal, _ places: Int) -> Decimal {
@@ -136,10 +129,9 @@ struct Calculator {
             }.count
             return .integer(n)
         case let .mean(table, column, whereColumn, codes, places):
-            guard case let .table(t)? = template.field(table)?.kind, let col = t.column(column) else { return nil }
             let xs = rows(table, values)
                 .filter { whereColumn == nil || Self.matches($0.cells[whereColumn!], codes) }
-                .compactMap { Self.points($0.cells[column], col) }
+                .compactMap { column.score($0.cells[column.id]) }
             return xs.isEmpty ? nil : .decimal(Self.round(xs.reduce(0, +) / Decimal(xs.count), places))
         case let .ratio(n, d, scale, places):
             guard let num = number(n), let den = number(d), den != 0 else { return nil }
@@ -149,13 +141,11 @@ struct Calculator {
             return .decimal(b - a)
         case .rowScore, .countCells:
             return nil
-        case let .weightedScore(table, column, places):
-            guard case let .table(t)? = template.field(table)?.kind, case let .choice(options)? = t.column(column)?.kind
-            else { return nil }
+        case let .weightedScore(table, column, rowWeights, places):
             var weighted = Decimal(0), weights = Decimal(0)
             for row in rows(table, values) {
-                guard let key = row.key, let weight = t.fixedRows.first(where: { $0.key == key })?.weight,
-                      case let .choice(code)? = row.cells[column], let points = options.option(code: code)?.points
+                guard let key = row.key, let weight = rowWeights[key], case let .choice(code)? = row.cells[column.id],
+                      let points = column.points[code]
                 else { continue }
                 weighted += weight * points
                 weights += weight

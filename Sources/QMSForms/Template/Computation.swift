@@ -10,16 +10,16 @@ public enum Computation: Sendable {
     case count(table: String, column: String?, codes: [String], empty: Bool)
     /// Σ(weight · points) / Σ(weight) over the rows of a fixed-row table whose rating in
     /// `column` has points (N/A and unanswered rows are left out, renormalising the weights).
-    case weightedScore(table: String, column: String, places: Int)
+    case weightedScore(table: String, column: ScoredColumn, weights: [String: Decimal], places: Int)
     /// Mean of a numeric column (or of the points of a coded one) over the rows that have a
     /// value, optionally only rows whose `where` column is one of `codes` (`true` for booleans).
-    case mean(table: String, column: String, where: String?, codes: [String], places: Int)
+    case mean(table: String, column: ScoredColumn, where: String?, codes: [String], places: Int)
     /// numerator ÷ denominator × scale: a rate that keeps its numerator and denominator.
     case ratio(numerator: String, denominator: String, scale: Decimal, places: Int)
     /// `to − from` for two numbers (this period against the last).
     case difference(from: String, to: String)
     /// In a table row: Σ(weight · points) / Σ(weight) over the row's answered coded columns.
-    case rowScore(items: [(column: String, weight: Decimal)], places: Int)
+    case rowScore(items: [(column: ScoredColumn, weight: Decimal)], places: Int)
     /// In a table row: how many of these cells are empty (`empty`), or hold one of `codes`.
     case countCells(columns: [String], codes: [String], empty: Bool)
     /// `to − from` in whole calendar days, or in hours to one decimal place.
@@ -30,6 +30,25 @@ public enum Computation: Sendable {
     case band(field: String, levels: [Level])
     /// The first rule that holds, else `otherwise`.
     case status(rules: [StatusRule], otherwise: Level)
+
+    /// A column whose cells score: a number as itself, a code by the points of its option.
+    /// The points are taken from the column's options when the template loads.
+    public struct ScoredColumn: Sendable, Equatable {
+        /// The column's id.
+        public let id: String
+        /// Points by option code; empty for a numeric column.
+        public internal(set) var points: [String: Decimal] = [:]
+
+        /// The column `id`, its points resolved by the loader.
+        public init(id: String) { self.id = id }
+
+        /// What a cell scores: its number, or its option's points; `nil` when it scores nothing (N/A, empty).
+        public func score(_ value: Value?) -> Decimal? {
+            if let n = value?.number { return n }
+            if case let .choice(code)? = value { return points[code] }
+            return nil
+        }
+    }
 
     /// Whole calendar days, or hours to one decimal.
     public enum DateUnit: String, Sendable {

@@ -98,8 +98,8 @@ struct TemplateCheck {
         case let .threshold(id, _), let .band(id, _):
             guard isNumeric(try column(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
         case let .rowScore(items, _):
-            for item in items where !hasPoints(try column(item.column)) {
-                throw fail(field, "row-score uses '\(item.column)', which is not an enum whose options carry points")
+            for item in items where !hasPoints(try column(item.column.id)) {
+                throw fail(field, "row-score uses '\(item.column.id)', which is not an enum whose options carry points")
             }
         case let .countCells(columns, list, _):
             for id in columns {
@@ -199,7 +199,8 @@ struct TemplateCheck {
                     for code in list where !known.contains(code) { throw fail(field, "counts code '\(code)', not a code of '\(columnId)'") }
                 }
             }
-        case let .weightedScore(tableId, columnId, _):
+        case let .weightedScore(tableId, scored, _, _):
+            let columnId = scored.id
             let t = try table(tableId)
             guard t.hasWeights, t.fixedRows.allSatisfy({ $0.weight != nil }) else {
                 throw fail(field, "weighted-score needs a table whose fixed rows all have a weight")
@@ -210,7 +211,8 @@ struct TemplateCheck {
             }
         case let .dateDiff(from, to, _):
             for id in [from, to] where !isDateLike(try input(id)) { throw fail(field, "date-diff uses '\(id)', which is not a date") }
-        case let .mean(tableId, columnId, whereColumn, list, _):
+        case let .mean(tableId, scored, whereColumn, list, _):
+            let columnId = scored.id
             let t = try table(tableId)
             guard let column = t.column(columnId), isNumeric(column) || hasPoints(column) else {
                 throw fail(field, "averages '\(tableId).\(columnId)', which is neither numeric nor rated with points")

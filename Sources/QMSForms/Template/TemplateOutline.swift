@@ -95,11 +95,11 @@ public struct TemplateOutline: Sendable {
         switch c {
         case let .sum(table, column, fields): "= sum(" + (table.map { "\($0).\(column ?? "")" } ?? fields.joined(separator: " + ")) + ")"
         case let .count(table, column, codes, empty): "= count(\(table)" + (column.map { " where \($0)" + (empty ? " is empty" : codes.isEmpty ? " is set" : " in [\(codes.joined(separator: ", "))]") } ?? "") + ")"
-        case let .weightedScore(table, column, _): "= weighted score of \(table).\(column)"
-        case let .mean(table, column, whereColumn, codes, _): "= mean of \(table).\(column)" + (whereColumn.map { " where \($0) in [\(codes.joined(separator: ", "))]" } ?? "")
+        case let .weightedScore(table, column, _, _): "= weighted score of \(table).\(column.id)"
+        case let .mean(table, column, whereColumn, codes, _): "= mean of \(table).\(column.id)" + (whereColumn.map { " where \($0) in [\(codes.joined(separator: ", "))]" } ?? "")
         case let .ratio(n, d, scale, _): "= \(n) ÷ \(d) × \(Value.format(scale))"
         case let .difference(from, to): "= \(to) − \(from)"
-        case let .rowScore(items, _): "= row score of " + items.map { "\($0.column)×\(Value.format($0.weight))" }.joined(separator: " ")
+        case let .rowScore(items, _): "= row score of " + items.map { "\($0.column.id)×\(Value.format($0.weight))" }.joined(separator: " ")
         case let .countCells(columns, codes, empty): "= cells of " + columns.joined(separator: ", ") + (empty ? " that are empty" : " in [\(codes.joined(separator: ", "))]")
         case let .dateDiff(from, to, unit): "= \(to) − \(from) in \(unit.rawValue)"
         case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()

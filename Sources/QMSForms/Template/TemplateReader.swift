@@ -43,7 +43,7 @@ struct TemplateReader {
                                     progressive: element["progressive"] == "true",
                                     pageBreakBefore: element["page-break-before"] == "true", fields: fields))
         }
-        sections = try resolvingConditions(in: sections)
+        sections = try resolvingReferences(in: sections)
         let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
                                 alias: identity["alias"]!, title: label(identity), control: control,
                                 changeRecord: changes, sections: sections, sha256: sha256, path: path, kind: kind,
@@ -236,7 +236,7 @@ struct TemplateReader {
             return .count(table: e["table"]!, column: e["column"],
                           codes: e["in"]?.split(separator: " ").map(String.init) ?? [], empty: e["empty"] == "true")
         case "mean":
-            return .mean(table: e["table"]!, column: e["column"]!, where: e["where"],
+            return .mean(table: e["table"]!, column: .init(id: e["column"]!), where: e["where"],
                          codes: e["in"]?.split(separator: " ").map(String.init) ?? [], places: Int(e["places"] ?? "1") ?? 1)
         case "ratio":
             return .ratio(numerator: e["numerator"]!, denominator: e["denominator"]!,
@@ -244,15 +244,15 @@ struct TemplateReader {
         case "difference":
             return .difference(from: e["from"]!, to: e["to"]!)
         case "row-score":
-            var items: [(column: String, weight: Decimal)] = []
-            for item in e.elements(named: "item") { items.append((item["column"]!, try decimal(item, "weight") ?? 0)) }
+            var items: [(column: Computation.ScoredColumn, weight: Decimal)] = []
+            for item in e.elements(named: "item") { items.append((.init(id: item["column"]!), try decimal(item, "weight") ?? 0)) }
             return .rowScore(items: items, places: Int(e["places"] ?? "1") ?? 1)
         case "count-cells":
             let codes = e["in"]?.split(separator: " ").map(String.init) ?? []
             guard codes.isEmpty != (e["empty"] != "true") else { throw fail(e.line, "<count-cells> takes either in= or empty=\"true\"") }
             return .countCells(columns: e["columns"]!.split(separator: " ").map(String.init), codes: codes, empty: e["empty"] == "true")
         case "weighted-score":
-            return .weightedScore(table: e["table"]!, column: e["column"]!, places: Int(e["places"] ?? "1") ?? 1)
+            return .weightedScore(table: e["table"]!, column: .init(id: e["column"]!), weights: [:], places: Int(e["places"] ?? "1") ?? 1)
         case "date-diff":
             return .dateDiff(from: e["from"]!, to: e["to"]!, unit: Computation.DateUnit(rawValue: e["unit"] ?? "days") ?? .days)
         case "threshold":
