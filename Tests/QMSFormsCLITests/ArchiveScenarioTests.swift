@@ -64,6 +64,12 @@ import Testing
         #expect(exported.stdout.contains("1 records"))
         #expect(FileManager.default.fileExists(atPath: bag.appendingPathComponent("data/templates/SG-QR-22-01/A-0.xml").path))
         #expect(try String(contentsOf: bag.appendingPathComponent("bag-info.txt"), encoding: .utf8).contains("Record-Count: 1"))
+        // A bag that cannot be written says so in plain words, naming the bag; nothing is left behind.
+        let blocker = f.root.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let unwritable = try f.q("archive", "export", "-o", blocker.appendingPathComponent("bag").path, "--by", "审核员")
+        #expect(unwritable.status == 4 && unwritable.stderr.contains(blocker.appendingPathComponent("bag").path), "\(unwritable.stderr)")
+        #expect(!unwritable.stderr.contains("unexpected") && !unwritable.stderr.contains("NSCocoaErrorDomain"))
         let full = f.root.appendingPathComponent("full-bag")
         #expect(try f.q("archive", "export", "-o", full.path, "--by", "审核员").stdout.contains("5 records"))
         if let bagit = CLI.which("bagit.py") {

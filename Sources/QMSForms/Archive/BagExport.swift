@@ -55,10 +55,17 @@ extension Archive {
             let selected = try await store.entries().filter { e in e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time)) }
             payload.append(("data/audit.log", Data(selected.map { $0.canonicalJSON + Data([UInt8(ascii: "\n")]) }.joined())))
 
+            /// A failure writing the bag names the bag asked for, not the folder it is built in.
+            func writing(_ body: () throws(FileError) -> Void) throws {
+                do { try body() } catch {
+                    var failure = error
+                    failure.path = bag.path
+                    throw ArchiveError.file(failure)
+                }
+            }
             for (path, data) in payload {
                 let url = building.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+                try writing { () throws(FileError) in try DurableFile.makeFolder(url.deletingLastPathComponent()); try DurableFile.write(data, to: url) }
             }
             let octets = payload.reduce(0) { $0 + $1.data.count }
             let tags: [(String, Data)] = [
@@ -77,10 +84,11 @@ extension Archive {
                 ("manifest-sha256.txt", manifest(payload, SHA256.self)),
                 ("manifest-sha512.txt", manifest(payload, SHA512.self)),
             ]
-            for (name, data) in tags { try data.write(to: building.appendingPathComponent(name)) }
-            try manifest(tags, SHA256.self).write(to: building.appendingPathComponent("tagmanifest-sha256.txt"))
-            try manifest(tags, SHA512.self).write(to: building.appendingPathComponent("tagmanifest-sha512.txt"))
-            try fm.moveItem(at: building, to: bag)
+            let tagManifests = [("tagmanifest-sha256.txt", manifest(tags, SHA256.self)), ("tagmanifest-sha512.txt", manifest(tags, SHA512.self))]
+            for (name, data) in tags + tagManifests {
+                try writing { () throws(FileError) in try DurableFile.write(data, to: building.appendingPathComponent(name)) }
+            }
+            try writing { () throws(FileError) in try FileError.attempt(.move, bag) { try fm.moveItem(at: building, to: bag) } }
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: by, action: .export, form: formNumber,
                                    detail: "\(rows.count) records, \(from?.description ?? "first") to \(to?.description ?? "last"), to \(bag.lastPathComponent)",
                                    prev: "")
