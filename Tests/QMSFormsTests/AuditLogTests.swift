@@ -32,4 +32,20 @@ import Testing
         #expect(try log.append(AuditEntry(seq: 0, time: "t", actor: "乙", action: .void, number: "X-2026-002", prev: "")).seq == 4)
         #expect(log.verified().problems.isEmpty)
     }
+
+    /// A line another JSON reader would read differently is a finding, although Swift reads it.
+    @Test(arguments: [("\"actor\":\"甲\"", "\"actor\":\"甲\",\"actor\":\"乙\""),   // a duplicated key
+                      ("\"actor\":\"甲\"", "\"actor\":\"甲\",\"extra\":1"),            // an unknown key
+                      (",", ", ")])                                                     // spacing
+    func aLineNotInCanonicalFormIsAFinding(original: String, forged: String) throws {
+        let log = try log()
+        defer { try? FileManager.default.removeItem(at: log.url.deletingLastPathComponent()) }
+        try log.append(AuditEntry(seq: 0, time: "2026-01-01T00:00:00Z", actor: "甲", action: .issue, number: "X-2026-001", prev: ""))
+        #expect(log.verified().problems.isEmpty)
+        let text = try String(contentsOf: log.url, encoding: .utf8)
+        let range = try #require(text.range(of: original))
+        try Data(text.replacingCharacters(in: range, with: forged).utf8).write(to: log.url)
+        let problems = log.verified().problems
+        #expect(problems.count == 1 && problems[0].contains("line 1") && problems[0].contains("canonical form"), "\(problems)")
+    }
 }

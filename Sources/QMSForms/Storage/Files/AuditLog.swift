@@ -78,15 +78,25 @@ struct AuditLog {
         return entry
     }
 
-    /// Every entry as read, and every break in the chain (unreadable lines, gaps, wrong links, changed content).
+    /// Every entry as read, and every break in the chain (unreadable lines, gaps, wrong links,
+    /// changed content), and every line not written in the one canonical form.
     func verified() -> AuditVerification {
         guard let data = try? Data(contentsOf: url) else { return AuditVerification(problems: [], entries: [], bytes: 0) }
         let decoder = JSONDecoder()
         var lines: [(place: String, entry: AuditEntry?)] = []
+        var uncanonical: [String] = []
         for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty && i > 0 { continue }
-            lines.append(("audit.log line \(i + 1)", try? decoder.decode(AuditEntry.self, from: Data(line))))
+            let place = "audit.log line \(i + 1)", entry = try? decoder.decode(AuditEntry.self, from: Data(line))
+            lines.append((place, entry))
+            // One reading only: a line must be exactly its entry's canonical JSON (sorted keys, no
+            // duplicate or unknown key, no spacing), or another JSON reader may read it otherwise.
+            if let entry, entry.canonicalJSON != Data(line) {
+                uncanonical.append("\(place): entry \(entry.seq) is not in the one canonical form (a duplicated, unknown or reordered key, or spacing): other JSON readers may read it differently")
+            }
         }
-        return AuditVerification.checking(lines, bytes: data.count)
+        var verification = AuditVerification.checking(lines, bytes: data.count)
+        verification.problems += uncanonical
+        return verification
     }
 }
