@@ -6,7 +6,8 @@ struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive", abstract: "Verify, index, search, export and dispose of archived records.",
         subcommands: [ArchiveVerifyCommand.self, ArchiveReindexCommand.self, ArchiveSearchCommand.self, ArchiveListCommand.self,
-                      ArchiveShowCommand.self, ArchiveExportCommand.self, ArchiveDueCommand.self, ArchiveDisposeCommand.self])
+                      ArchiveShowCommand.self, ArchiveExportCommand.self, ArchiveDueCommand.self, ArchiveDisposeCommand.self,
+                      ArchiveRepairCommand.self])
 }
 
 /// Prints archived records as a table or JSON.

@@ -31,6 +31,11 @@ import Testing
                 reported.append(String(number))
             }
         }
+        // Verify changes nothing: a kill inside an action leaves its journal for the next action,
+        // and verify says so; any action (here reindex) then finishes or undoes it.
+        let first = try f.q("archive", "verify")
+        if first.status != 0 { #expect(first.stderr.contains("pending.json"), "\(first.stderr)") }
+        #expect(try f.q("archive", "reindex").status == 0)
         let verify = try f.q("archive", "verify")
         #expect(verify.status == 0, "\(verify.stderr)")
         let numbers = try f.numbers()
@@ -130,5 +135,35 @@ import Testing
         #expect(try f.numbers() == ["8D-2026-001"])
         #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-002"))
         #expect(try f.q("archive", "verify").status == 0)
+    }
+
+    /// Verify changes nothing; a log whose last line lost its line end is reported, every other
+    /// action refuses to pass it, and only an explicit, logged repair mends it.
+    @Test func verifyChangesNothingAndATornLogWaitsForAnExplicitRepair() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        #expect(try f.q("void", "YJ-2026-001", "--reason", "重复登记", "--by", "王芳").status == 0)
+        let log = f.archive.appendingPathComponent("audit.log")
+        var bytes = try Data(contentsOf: log)
+        bytes.removeLast()   // the void's line end
+        try bytes.write(to: log)
+        let verify = try f.q("archive", "verify")
+        #expect(verify.status == 5 && verify.stderr.contains("no line end"), "\(verify.stderr)")
+        #expect(try Data(contentsOf: log) == bytes, "verify changed the log")
+        let issue = try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳")
+        #expect(issue.status == 5 && issue.stderr.contains("archive repair"), "\(issue.stderr)")
+        #expect(try Data(contentsOf: log) == bytes, "an action changed a torn log")
+        // The void was whole: repair gives its line end back and says so in the log.
+        let repair = try f.q("archive", "repair", "--by", "管理员")
+        #expect(repair.status == 0 && repair.stdout.contains("restored the line end of entry 2"), "\(repair.stdout)\(repair.stderr)")
+        #expect(try f.q("archive", "verify").status == 0)
+        #expect(try f.q("archive", "show", "YJ-2026-001").stdout.contains("void"))
+        // Garbage at the end is removed, with its size and hash in the repair entry.
+        try (Data(contentsOf: log) + Data("{\"seq\":9,\"act".utf8)).write(to: log)
+        let removed = try f.q("archive", "repair", "--by", "管理员")
+        #expect(removed.stdout.contains("removed an incomplete last line of 13 bytes"), "\(removed.stdout)\(removed.stderr)")
+        #expect(try f.q("archive", "verify").status == 0)
+        #expect(try f.q("archive", "repair", "--by", "管理员").stdout.contains("nothing to repair"))
     }
 }

@@ -123,7 +123,7 @@ public struct Archive: Sendable {
             guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
             let day = Day(now).description
             guard let until = row.keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: row.keepUntil ?? "its case is closed") }
-            let files = Set(history.compactMap(\.recordRevision).flatMap { ["\(row.path)/r\($0).xml", "\(row.path)/r\($0).html"] })
+            let files = Set(history.flatMap(\.recordFiles))
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
             return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [.state(number: number, .disposed)]))
@@ -146,7 +146,7 @@ public struct Archive: Sendable {
     }
 
     /// `records/FORM/NUMBER`, below the archive.
-    func folder(_ form: String, _ number: String) -> String { "records/\(form)/\(number)" }
+    func folder(_ form: String, _ number: String) -> String { AuditEntry.recordFolder(form: form, number: number) }
 
     /// Commits the change `plan` makes for record `number` revision `revision`, and reports it.
     private func commit(_ plan: () async throws -> (ArchiveChange, String, Int)) async throws -> Issued {
@@ -174,8 +174,8 @@ public struct Archive: Sendable {
                                recordRevision: revision, xmlSHA256: Digest.sha256(c14n), htmlSHA256: Digest.sha256(html), reason: reason,
                                detail: sequence?.series, prev: "")
         let row = indexRow(record, revision: revision, issuedAt: issuedAt, path: path)
-        return ArchiveChange(entry: entry, adding: [StoredFile(path: "\(path)/r\(revision).xml", data: xml),
-                                                    StoredFile(path: "\(path)/r\(revision).html", data: html)],
+        return ArchiveChange(entry: entry, adding: [StoredFile(path: entry.recordFiles[0], data: xml),
+                                                    StoredFile(path: entry.recordFiles[1], data: html)],
                              sequence: sequence, index: [row])
     }
 }

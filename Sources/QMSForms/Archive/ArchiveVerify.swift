@@ -17,21 +17,21 @@ extension Archive {
     public func verify() async throws -> [String] { try await verification().problems }
 
     /// ``verify()`` with the bytes read. The files are read and hashed on every core at once.
+    /// Verification changes nothing: it recovers nothing and repairs nothing, it reports.
     public func verification() async throws -> Verification {
-        try await store.perform {
+        try await store.inspect { () async throws -> Verification in
             let trail = try await store.verifiedEntries()
             var problems = trail.problems, bytes = trail.bytes
             var expected: [String: ArchivedRecord.State] = [:]
             var known: Set<String> = []
             let disposedNumbers = Set(trail.entries.filter { $0.action == .dispose }.compactMap(\.number))
             var checks: [FileCheck] = []
-            for entry in trail.entries where entry.action == .issue || entry.action == .correct {
-                let number = entry.number!, rev = entry.recordRevision ?? 0
-                let path = folder(entry.form!, number)
-                known.insert("\(path)/r\(rev).xml")
-                known.insert("\(path)/r\(rev).html")
+            for entry in trail.entries {
+                let files = entry.recordFiles
+                guard files.count == 2, let number = entry.number else { continue }
+                known.formUnion(files)
                 if disposedNumbers.contains(number) { continue }
-                checks.append(FileCheck(label: "\(number) r\(rev)", xml: "\(path)/r\(rev).xml", html: "\(path)/r\(rev).html",
+                checks.append(FileCheck(label: "\(number) r\(entry.recordRevision ?? 0)", xml: files[0], html: files[1],
                                         xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256))
             }
             for result in try await checked(checks) {
@@ -60,8 +60,8 @@ extension Archive {
                 }
                 if row.state != state { problems.append("index out of step: \(number) is \(row.state.rawValue) in the index but \(state.rawValue) in the audit log") }
             }
-            return ArchivePlan(change: nil, result: Verification(problems: problems, bytes: bytes))
-        }.result
+            return Verification(problems: problems, bytes: bytes)
+        }
     }
 
     /// Runs `checks` a share per core, each share in its own task.
@@ -113,5 +113,16 @@ struct FileCheck: Sendable {
             if Digest.sha256(data) != htmlSHA256 { result.problems.append("\(label): the HTML print was changed (\(place(html)))") }
         } else { result.problems.append("\(label): the HTML print is missing (\(place(html)))") }
         return result
+    }
+}
+
+extension Archive {
+    /// Restores or removes a torn last line of the audit trail, which `verify` reports and every
+    /// other action refuses to pass: a whole entry that lost its line end gets it back, anything
+    /// else is removed; either way the repair is logged with what it did. `nil`: nothing to repair.
+    public func repair(by principal: Principal) async throws -> AuditEntry? {
+        try policy.check(principal, may: .repair)
+        return try await store.repair(AuditEntry(seq: 0, time: ChangeControl.timestamp(clock.now), actor: principal.displayName,
+                                                 action: .repair, prev: ""))
     }
 }

@@ -21,6 +21,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case approve
         /// An approved revision frozen and put in force.
         case release
+        /// The trail's torn last line restored or removed, explicitly.
+        case repair
     }
 
     /// 1, 2, 3 … without gaps.
@@ -73,6 +75,16 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.detail = detail
         self.prev = prev
         self.hash = hash
+    }
+
+    /// The folder below the archive that holds record `number` of form `form`.
+    public static func recordFolder(form: String, number: String) -> String { "records/\(form)/\(number)" }
+
+    /// The record files an issue or correct entry accounts for (XML, HTML); none for other actions.
+    public var recordFiles: [String] {
+        guard action == .issue || action == .correct, let form, let number else { return [] }
+        let base = Self.recordFolder(form: form, number: number) + "/r\(recordRevision ?? 0)"
+        return [base + ".xml", base + ".html"]
     }
 
     /// The hash this entry must carry: SHA-256 of its canonical JSON with `hash` empty.

@@ -16,6 +16,8 @@ public struct AuthorizationPolicy: Sendable {
         case approve(Approval.Role, preparedBy: String?, selfApproval: Bool)
         /// Releasing an approved revision.
         case release
+        /// Repairing the archive's audit trail after it was found torn.
+        case repair
 
         /// The role a principal needs for it.
         public var requiredRole: Principal.Role {
@@ -26,6 +28,7 @@ public struct AuthorizationPolicy: Sendable {
             case .release: .release
             case .dispose: .dispose
             case .export: .export
+            case .repair: .administer
             }
         }
 
@@ -39,6 +42,7 @@ public struct AuthorizationPolicy: Sendable {
             case .revise: "revise"
             case let .approve(role, _, _): "approve as \(role.rawValue)"
             case .release: "release"
+            case .repair: "repair"
             }
         }
     }

@@ -24,6 +24,14 @@ public protocol RecordArchiveStore: AuditTrail {
     /// Returns the audit entry as written (`nil` when the change has none) and the plan's result.
     func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T)
 
+    /// Runs `body` with exclusive access, changing nothing: no recovery, no repair. What
+    /// verification runs in.
+    func inspect<T: Sendable>(_ body: () async throws -> T) async throws -> T
+
+    /// Restores or removes a torn last line of the audit trail and logs `draft` saying which;
+    /// `nil` when there was nothing to repair.
+    func repair(_ draft: AuditEntry) async throws -> AuditEntry?
+
     /// The audit entries about record `number`, oldest first.
     func history(of number: String) async throws -> [AuditEntry]
 

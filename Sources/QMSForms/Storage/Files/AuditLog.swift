@@ -35,14 +35,28 @@ struct AuditLog {
         }
     }
 
-    /// Removes an incomplete last line left by a crash in the middle of an append. Reads only
-    /// the end of the file: it runs before every archive action.
+    /// Whether the log ends in a line without its line end (reads one byte).
+    var hasTornTail: Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size > 0 else { return false }
+        try? handle.seek(toOffset: size - 1)
+        return (try? handle.read(upToCount: 1))?.first != UInt8(ascii: "\n")
+    }
+
+    /// The incomplete last line, if the log ends in one.
+    func tornTail() -> Data? {
+        guard hasTornTail, let data = try? Data(contentsOf: url) else { return nil }
+        return data.lastIndex(of: UInt8(ascii: "\n")).map { data[($0 + 1)...] } ?? data
+    }
+
+    /// Removes an incomplete last line: what a crash in the middle of an append leaves (the
+    /// archive does this only while that action's journal is pending), or what an explicit,
+    /// logged `archive repair` removes. Reads only the end of the file.
     func repairTornTail() throws(ArchiveError) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return }
+        guard hasTornTail, let handle = try? FileHandle(forReadingFrom: url) else { return }
         defer { try? handle.close() }
         guard let size = try? handle.seekToEnd(), size > 0 else { return }
-        try? handle.seek(toOffset: size - 1)
-        guard let last = try? handle.read(upToCount: 1), last.first != UInt8(ascii: "\n") else { return }
         // Torn: find the end of the last whole line, reading backwards in blocks.
         var end = size - 1
         var keep: UInt64 = 0
@@ -97,6 +111,10 @@ struct AuditLog {
         }
         var verification = AuditVerification.checking(lines, bytes: data.count)
         verification.problems += uncanonical
+        if data.last.map({ $0 != UInt8(ascii: "\n") }) ?? false {
+            verification.problems.append("audit.log: the last line has no line end (a torn write, or an edit); nothing is changed until "
+                + "it is looked at: qmsforms archive repair --by NAME restores or removes it, and logs that it did")
+        }
         return verification
     }
 }

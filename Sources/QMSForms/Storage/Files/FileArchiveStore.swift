@@ -71,8 +71,21 @@ public final class FileArchiveStore: RecordArchiveStore {
             }
             let pending = Pending(change, entry: draft)
             try writePending(pending)
-            for file in change.adding { try writeOnce(file.data, to: file.path) }
-            let entry = try auditLog.append(draft)
+            let entry: AuditEntry
+            var created: [String] = []
+            do {
+                for file in change.adding {
+                    try writeOnce(file.data, to: file.path)
+                    created.append(file.path)
+                }
+                entry = try auditLog.append(draft)
+            } catch {
+                // Not committed: take back what this action created (only that), now rather than at the next one.
+                for path in created { removeReadOnly(directory.appendingPathComponent(path)) }
+                removeEmptyFolders(for: created)
+                clearPending()
+                throw error
+            }
             try finish(pending)
             clearPending()
             return (entry, decided.result)
@@ -85,7 +98,13 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     public func entries() async throws -> [AuditEntry] { auditLog.entries() }
 
-    public func verifiedEntries() async throws -> AuditVerification { auditLog.verified() }
+    public func verifiedEntries() async throws -> AuditVerification {
+        var verification = auditLog.verified()
+        if FileManager.default.fileExists(atPath: pendingURL.path) {
+            verification.problems.append("archive/pending.json: an interrupted action is pending; the next archive action finishes or undoes it")
+        }
+        return verification
+    }
 
     public func history(of number: String) async throws -> [AuditEntry] { auditLog.entries().filter { $0.number == number } }
 
@@ -128,9 +147,46 @@ public final class FileArchiveStore: RecordArchiveStore {
         }
     }
 
+    public func inspect<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await exclusively(recovering: false, body)
+    }
+
+    public func repair(_ draft: AuditEntry) async throws -> AuditEntry? {
+        try await exclusively(recovering: false) { () async throws -> AuditEntry? in
+            guard let torn = auditLog.tornTail() else { return nil }
+            var entry = draft
+            if let whole = restorable(torn) {
+                // A whole entry that lost only its line end keeps its place in the chain.
+                try FileError.attempt(.write, auditLog.url) {
+                    let handle = try FileHandle(forWritingTo: auditLog.url)
+                    defer { try? handle.close() }
+                    try handle.seekToEnd()
+                    try handle.write(contentsOf: Data([UInt8(ascii: "\n")]))
+                    try handle.synchronize()
+                }
+                entry.detail = "restored the line end of entry \(whole.seq)"
+            } else {
+                try auditLog.repairTornTail()
+                entry.detail = "removed an incomplete last line of \(torn.count) bytes, SHA-256 \(Digest.sha256(torn))"
+            }
+            return try auditLog.append(entry)
+        }
+    }
+
+    /// The entry a torn last line holds when it is whole, canonical and chained to the line before.
+    private func restorable(_ torn: Data) -> AuditEntry? {
+        guard let whole = try? JSONDecoder().decode(AuditEntry.self, from: torn), whole.canonicalJSON == torn,
+              whole.hash == whole.computedHash else { return nil }
+        let entries = auditLog.verified().entries
+        let before = entries.last == whole ? entries.dropLast().last : entries.last
+        guard whole.seq == (before?.seq ?? 0) + 1, whole.prev == (before?.hash ?? AuditEntry.genesis) else { return nil }
+        return whole
+    }
+
     /// Runs `body` holding the archive to itself (this process's gate, then the file lock
-    /// across processes), after recovering from any action a crash interrupted.
-    func exclusively<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    /// across processes), after recovering from any action a crash interrupted (unless only
+    /// inspecting, which changes nothing).
+    func exclusively<T: Sendable>(recovering: Bool = true, _ body: () async throws -> T) async throws -> T {
         try await gate.run {
             do throws(FileError) { try DurableFile.makeFolder(recordsURL) } catch { throw ArchiveError.file(error) }
             let fd = open(lockURL.path, O_CREAT | O_RDWR, 0o644)
@@ -142,16 +198,20 @@ public final class FileArchiveStore: RecordArchiveStore {
                 try await Task.sleep(for: .milliseconds(2))
             }
             defer { flock(fd, LOCK_UN) }
-            try recover()
+            if recovering { try recover() }
             return try await body()
         }
     }
 
-    /// Finishes or undoes the action a crash interrupted, and drops a torn last log line.
+    /// Finishes or undoes the action a crash interrupted. A torn last log line is that action's
+    /// unfinished append, removed only while its journal is pending; without one it is refused.
     func recover() throws {
-        try auditLog.repairTornTail()
         removeTemporaries(in: directory)
-        guard let data = try? Data(contentsOf: pendingURL) else { return }
+        guard let data = try? Data(contentsOf: pendingURL) else {
+            if auditLog.hasTornTail { throw ArchiveError.tornAuditLog(path: auditLog.url.path) }
+            return
+        }
+        try auditLog.repairTornTail()
         guard let pending = try? JSONDecoder().decode(Pending.self, from: data) else {
             // The journal itself was torn: nothing after it can have happened.
             unlink(pendingURL.path)
@@ -168,10 +228,18 @@ public final class FileArchiveStore: RecordArchiveStore {
         if committed {
             try finish(pending)
         } else {
-            for file in pending.adding { removeReadOnly(directory.appendingPathComponent(file)) }
-            removeEmptyFolders(for: pending.adding)
+            // Undo: remove what the action may have created, never a file a committed entry accounts for.
+            let kept = committedPaths()
+            let removable = pending.adding.filter { !kept.contains($0) }
+            for file in removable { removeReadOnly(directory.appendingPathComponent(file)) }
+            removeEmptyFolders(for: removable)
         }
         unlink(pendingURL.path)
+    }
+
+    /// Every record file a committed audit entry accounts for.
+    func committedPaths() -> Set<String> {
+        Set(auditLog.entries().flatMap(\.recordFiles))
     }
 
     /// What follows a committed entry; safe to run again after a crash.

@@ -44,6 +44,11 @@ public final class MemoryArchiveStore: RecordArchiveStore {
         }
     }
 
+    public func inspect<T: Sendable>(_ body: () async throws -> T) async throws -> T { try await gate.run(body) }
+
+    /// Entries in memory are never torn: nothing to repair.
+    public func repair(_ draft: AuditEntry) async throws -> AuditEntry? { nil }
+
     public func append(_ draft: AuditEntry) async throws -> AuditEntry {
         try await perform { ArchivePlan(change: ArchiveChange(entry: draft)) }.entry!
     }
