@@ -166,4 +166,21 @@ import Testing
         #expect(try f.q("archive", "verify").status == 0)
         #expect(try f.q("archive", "repair", "--by", "管理员").stdout.contains("nothing to repair"))
     }
+
+    /// Numbers come from the trail: a rolled-back `counters.json` neither fails the next issue
+    /// nor re-issues a number, and nothing a committed entry accounts for is deleted.
+    @Test func aRolledBackCounterFileCannotReissueANumberOrDeleteARecord() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let counters = f.archive.appendingPathComponent("counters.json")
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        let early = try Data(contentsOf: counters)
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        #expect(try f.q("void", "YJ-2026-002", "--reason", "重复登记", "--by", "王芳").status == 0)
+        try early.write(to: counters)
+        let next = try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳")
+        #expect(next.status == 0 && next.stdout.hasPrefix("YJ-2026-003\t"), "\(next.stdout)\(next.stderr)")
+        #expect(FileManager.default.fileExists(atPath: f.archive.appendingPathComponent("records/SG-QR-07-04/YJ-2026-002/r0.xml").path))
+        #expect(try f.q("archive", "verify").status == 0)
+    }
 }

@@ -244,7 +244,7 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     /// What follows a committed entry; safe to run again after a crash.
     func finish(_ pending: Pending) throws {
-        if let use = pending.sequence { try setCounter(use) }
+        try setCounters(pending.sequence)
         for change in pending.index { try index().apply(change) }
         for file in pending.removing { removeReadOnly(directory.appendingPathComponent(file)) }
         removeEmptyFolders(for: pending.removing)
@@ -262,10 +262,29 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     func clearPending() { unlink(pendingURL.path) }
 
-    func counters() -> [String: Int] {
-        if let data = try? Data(contentsOf: countersURL), let all = try? JSONDecoder().decode([String: Int].self, from: data) {
-            return all
+    /// `counters.json`: the last number of each series, and the audit entry it was written
+    /// after. It is only a shortcut: when that entry is not the trail's last (a rolled-back or
+    /// damaged file, a crash between the two writes), the numbers are counted from the trail.
+    struct Counters: Codable {
+        struct Mark: Codable, Equatable {
+            var seq: Int
+            var hash: String
         }
+        var through: Mark?
+        var series: [String: Int]
+    }
+
+    func counters() -> [String: Int] {
+        let last = auditLog.last().map { Counters.Mark(seq: $0.seq, hash: $0.hash) }
+        if let data = try? Data(contentsOf: countersURL), let stored = try? JSONDecoder().decode(Counters.self, from: data),
+           stored.through == last {
+            return stored.series
+        }
+        return countedFromTrail()
+    }
+
+    /// The last number of each series, from every issue entry of the trail (the truth).
+    func countedFromTrail() -> [String: Int] {
         var all: [String: Int] = [:]
         for entry in auditLog.entries() where entry.action == .issue {
             guard let number = entry.number, let series = entry.detail, let seq = Int(number.split(separator: "-").last ?? "") else { continue }
@@ -274,14 +293,24 @@ public final class FileArchiveStore: RecordArchiveStore {
         return all
     }
 
-    func setCounter(_ use: SequenceUse) throws {
-        var all = counters()
-        all[use.series] = max(all[use.series] ?? 0, use.seq)
+    /// Brings `counters.json` up to the trail's last entry, with `use` counted.
+    func setCounters(_ use: SequenceUse?) throws {
+        let last = auditLog.last()
+        let mark = last.map { Counters.Mark(seq: $0.seq, hash: $0.hash) }
+        // Written after the entry before the one just committed (or already after it): still good.
+        let previous = last.map { Counters.Mark(seq: $0.seq - 1, hash: $0.prev) }
+        var all: [String: Int]
+        if let data = try? Data(contentsOf: countersURL), let stored = try? JSONDecoder().decode(Counters.self, from: data),
+           stored.through == mark || (stored.through == previous && previous?.seq ?? 0 > 0) {
+            all = stored.series
+        } else {
+            all = countedFromTrail()
+        }
+        if let use { all[use.series] = max(all[use.series] ?? 0, use.seq) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        do { try DurableFile.writeSynced(try encoder.encode(all), to: countersURL, replacing: true) } catch let error as FileError {
-            throw ArchiveError.file(error)
-        }
+        do { try DurableFile.writeSynced(try encoder.encode(Counters(through: mark, series: all)), to: countersURL, replacing: true) }
+        catch let error as FileError { throw ArchiveError.file(error) }
     }
 
     /// A new read-only file (temporary file, fsync, link to its final name, fsync of the folder); never overwrites.
