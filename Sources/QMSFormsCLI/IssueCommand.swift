@@ -26,6 +26,7 @@ struct IssueCommand: AsyncParsableCommand {
             let (template, _) = try await workspace.form(form)
             issued = try await archive.issue(form, data: try readData(data, for: template), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
             print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
+            warnIfUnfinished(issued.number, issued.unfinished)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         guard let pdf else { return }
         do {
@@ -49,6 +50,7 @@ struct IssueCommand: AsyncParsableCommand {
                 do {
                     let issued = try await archive.issue(form, data: parsed.get(), source: item.source, by: who)
                     print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
+                    warnIfUnfinished(issued.number, issued.unfinished)
                     return .ok(bytes: 0)
                 } catch let error as DataError {
                     report(item, error)

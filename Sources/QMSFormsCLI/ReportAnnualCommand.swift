@@ -43,6 +43,7 @@ struct ReportAnnualCommand: AsyncParsableCommand {
                 }
                 let issued = try await archive.issue("annual", data: data, source: "annual \(year)", by: try principal(by, for: "issue"))
                 print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
+                warnIfUnfinished(issued.number, issued.unfinished)
             }
             guard output == nil && !issue else { return }
             switch format {

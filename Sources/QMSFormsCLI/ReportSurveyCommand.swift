@@ -44,6 +44,7 @@ struct ReportSurveyCommand: AsyncParsableCommand {
             if issue {
                 let issued = try await archive.issue("survey-summary", data: data, source: "campaign \(campaign)", by: compiler)
                 print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
+                warnIfUnfinished(issued.number, issued.unfinished)
             }
             guard output == nil && !issue else { return }
             let figures = SurveyFigures(summary)

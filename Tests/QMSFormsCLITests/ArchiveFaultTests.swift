@@ -183,4 +183,25 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: f.archive.appendingPathComponent("records/SG-QR-07-04/YJ-2026-002/r0.xml").path))
         #expect(try f.q("archive", "verify").status == 0)
     }
+
+    /// Once the audit entry is written the action has happened: an index that fails afterwards
+    /// is a warning with the number (exit 0), and the next command rebuilds the index.
+    @Test func aFailureAfterTheCommitIsAWarningAndTheIndexIsRebuilt() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        // An empty audit log is a new archive, not a damaged one.
+        try FileManager.default.createDirectory(at: f.archive, withIntermediateDirectories: true)
+        try Data().write(to: f.archive.appendingPathComponent("audit.log"))
+        #expect(try f.q("archive", "verify").status == 0)
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").stdout.hasPrefix("YJ-2026-001\t"))
+        let index = f.archive.appendingPathComponent("index.sqlite")
+        try FileManager.default.removeItem(at: index)
+        try FileManager.default.createDirectory(at: index, withIntermediateDirectories: false)   // the index cannot be opened
+        let issued = try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳")
+        #expect(issued.status == 0 && issued.stdout.hasPrefix("YJ-2026-002\t"), "\(issued.stdout)\(issued.stderr)")
+        #expect(issued.stderr.contains("warning: YJ-2026-002 is done") && issued.stderr.contains("do not repeat"), "\(issued.stderr)")
+        try FileManager.default.removeItem(at: index)
+        #expect(try f.numbers() == ["YJ-2026-001", "YJ-2026-002"])   // rebuilt by the next command
+        #expect(try f.q("archive", "verify").status == 0)
+    }
 }

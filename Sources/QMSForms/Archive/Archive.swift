@@ -54,6 +54,9 @@ public struct Archive: Sendable {
         public var htmlPath: String
         /// The audit entry that committed it.
         public var entry: AuditEntry
+        /// What failed after the record was committed (the index), in words; the next archive
+        /// action finishes it. The record is issued either way.
+        public var unfinished: String?
     }
 
     /// Validates `data` against the form's revision in force and archives it under the next number.
@@ -99,26 +102,31 @@ public struct Archive: Sendable {
     }
 
     /// Retires `number`: logged with the reason, never issued again; its files stay readable.
-    public func void(_ number: String, reason: String, by principal: Principal) async throws {
+    /// Returns what failed after the commit, if anything (see ``Committed/unfinished``).
+    @discardableResult
+    public func void(_ number: String, reason: String, by principal: Principal) async throws -> String? {
         try policy.check(principal, may: .void)
         let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "void") }
-        _ = try await store.perform {
+        try await freshIndex()
+        return try await store.perform {
             let history = try await standing(number)
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .void, form: history[0].form,
                                    revision: history[0].revision, number: number, recordRevision: history.last?.recordRevision,
                                    reason: reason, prev: "")
             return ArchivePlan(change: ArchiveChange(entry: entry, index: [.state(number: number, .void)]))
-        }
+        }.unfinished
     }
 
     /// Disposes of `number` after its retention: the files are deleted, the audit trail keeps
-    /// the fact, who, when and why.
-    public func dispose(_ number: String, reason: String, by principal: Principal) async throws {
+    /// the fact, who, when and why. Returns what failed after the commit, if anything.
+    @discardableResult
+    public func dispose(_ number: String, reason: String, by principal: Principal) async throws -> String? {
         try policy.check(principal, may: .dispose)
         let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
-        _ = try await store.perform {
+        try await freshIndex()
+        return try await store.perform {
             let history = try await standing(number, allowVoid: true)
             guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
             let day = Day(now).description
@@ -127,7 +135,12 @@ public struct Archive: Sendable {
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
             return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [.state(number: number, .disposed)]))
-        }
+        }.unfinished
+    }
+
+    /// Rebuilds the index first when a committed change could not reach it.
+    func freshIndex() async throws {
+        if await store.indexIsStale() { _ = try await reindex() }
     }
 
     // MARK: - Inside a transaction
@@ -151,13 +164,15 @@ public struct Archive: Sendable {
     /// Commits the change `plan` makes for record `number` revision `revision`, and reports it.
     private func commit(_ plan: () async throws -> (ArchiveChange, String, Int)) async throws -> Issued {
         struct Archived: Sendable { var number: String, revision: Int, xml: String, html: String }
-        let (entry, made) = try await store.perform { () async throws -> ArchivePlan<Archived> in
+        try await freshIndex()
+        let committed = try await store.perform { () async throws -> ArchivePlan<Archived> in
             let (change, number, revision) = try await plan()
             return ArchivePlan(change: change, result: Archived(number: number, revision: revision,
                                                                 xml: change.adding[0].path, html: change.adding[1].path))
         }
+        let made = committed.result
         return Issued(number: made.number, revision: made.revision, xmlPath: store.location(of: made.xml) ?? made.xml,
-                      htmlPath: store.location(of: made.html) ?? made.html, entry: entry!)
+                      htmlPath: store.location(of: made.html) ?? made.html, entry: committed.entry!, unfinished: committed.unfinished)
     }
 
     /// The change that archives `record` as its revision `revision`: its XML and HTML, their

@@ -39,6 +39,7 @@ extension Archive {
 
     /// The index rows matching every filter given, by form and number.
     public func search(_ s: Search) async throws -> [ArchivedRecord] {
+        try await freshIndex()
         var query = s
         if let form = s.form { query.form = try await documents.templateForFilling(form).0.number }
         return try await store.search(query)
@@ -46,6 +47,7 @@ extension Archive {
 
     /// A record as the index knows it, and every audit entry about it.
     public func show(_ number: String) async throws -> (ArchivedRecord, [AuditEntry]) {
+        try await freshIndex()
         guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
         return (row, try await store.history(of: number))
     }
@@ -53,6 +55,7 @@ extension Archive {
     /// The frozen HTML of a record's latest revision, for printing it again. A void or disposed
     /// record is refused: its number stays in the audit trail, not on new paper.
     public func rendition(_ number: String) async throws -> Data {
+        try await freshIndex()
         guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
         switch row.state {
         case .void: throw ArchiveError.voided(number)
@@ -63,6 +66,7 @@ extension Archive {
 
     /// Records past their retention on `asOf` (default today), not yet disposed of.
     public func due(asOf: Day? = nil) async throws -> [ArchivedRecord] {
+        try await freshIndex()
         let day = (asOf ?? clock.today).description
         return try await store.search(Search()).filter { $0.state != .disposed && ($0.keepUntil.map { $0 < day } ?? false) }
     }

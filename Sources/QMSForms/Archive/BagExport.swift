@@ -23,6 +23,7 @@ extension Archive {
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingBy(action: "export") }
         let fm = FileManager.default
         guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }
+        try await freshIndex()
         var formNumber: String?
         if let form { formNumber = try await documents.templateForFilling(form).0.number }
         let number = formNumber

@@ -55,7 +55,7 @@ public struct SequenceUse: Sendable, Codable, Equatable {
 }
 
 /// What a change does to the search index (which is always rebuildable from the records).
-public enum IndexChange: Sendable, Codable {
+public enum IndexChange: Sendable, Codable, Equatable {
     /// Adds or replaces a record's row, with the text searched for it.
     case put(ArchivedRecord, text: String)
     /// Sets the state of an indexed record.

@@ -14,15 +14,19 @@ import Foundation
 /// `Tests/QMSFormsTests/ArchiveBehaviourTests.swift` runs against each.
 ///
 /// ```swift
-/// let (entry, number) = try await store.perform {
+/// let committed = try await store.perform {
 ///     let seq = try await store.lastSequence(in: "8D-2026") + 1
 ///     return ArchivePlan(change: change(for: seq), result: "8D-2026-\(seq)")
 /// }
 /// ```
 public protocol RecordArchiveStore: AuditTrail {
     /// Runs `plan` with exclusive access to the archive and commits the change it returns.
-    /// Returns the audit entry as written (`nil` when the change has none) and the plan's result.
-    func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T)
+    /// Once its audit entry is written the change has happened: a later step that fails (the
+    /// index) is reported in ``Committed/unfinished`` and finished by a later action, never thrown.
+    func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> Committed<T>
+
+    /// Whether the index misses a committed change and must be rebuilt (``Archive/reindex()``).
+    func indexIsStale() async -> Bool
 
     /// Runs `body` with exclusive access, changing nothing: no recovery, no repair. What
     /// verification runs in.
@@ -56,6 +60,22 @@ public protocol RecordArchiveStore: AuditTrail {
 
     /// Where a file lives on disk, when the store keeps files there (for printing a frozen page).
     func location(of path: String) -> String?
+}
+
+/// What ``RecordArchiveStore/perform(_:)`` committed.
+public struct Committed<Result: Sendable>: Sendable {
+    /// The audit entry as written; `nil` when the change had none.
+    public var entry: AuditEntry?
+    /// What the plan returned.
+    public var result: Result
+    /// What failed after the commit (the index), in words; the next action finishes it.
+    public var unfinished: String?
+
+    public init(entry: AuditEntry?, result: Result, unfinished: String? = nil) {
+        self.entry = entry
+        self.result = result
+        self.unfinished = unfinished
+    }
 }
 
 /// What a plan decided: the change to commit (none when it only read), and its result.

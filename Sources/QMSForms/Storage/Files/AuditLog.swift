@@ -95,7 +95,8 @@ struct AuditLog {
     /// Every entry as read, and every break in the chain (unreadable lines, gaps, wrong links,
     /// changed content), and every line not written in the one canonical form.
     func verified() -> AuditVerification {
-        guard let data = try? Data(contentsOf: url) else { return AuditVerification(problems: [], entries: [], bytes: 0) }
+        // No log, or an empty one: a new archive.
+        guard let data = try? Data(contentsOf: url), !data.isEmpty else { return AuditVerification(problems: [], entries: [], bytes: 0) }
         let decoder = JSONDecoder()
         var lines: [(place: String, entry: AuditEntry?)] = []
         var uncanonical: [String] = []

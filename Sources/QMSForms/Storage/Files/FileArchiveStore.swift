@@ -26,6 +26,8 @@ public final class FileArchiveStore: RecordArchiveStore {
     var countersURL: URL { directory.appendingPathComponent("counters.json") }
     var recordsURL: URL { directory.appendingPathComponent("records") }
     var lockURL: URL { directory.appendingPathComponent(".lock") }
+    /// Present while the index lacks a committed change: the next action rebuilds it.
+    var staleURL: URL { directory.appendingPathComponent("index.stale") }
 
     private static let gates = Mutex<[String: ExclusiveAccess]>([:])
 
@@ -61,13 +63,14 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     // MARK: - RecordArchiveStore
 
-    public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T) {
+    public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> Committed<T> {
         try await exclusively {
             let decided = try await plan()
-            guard let change = decided.change else { return (nil, decided.result) }
+            guard let change = decided.change else { return Committed(entry: nil, result: decided.result) }
             guard let draft = change.entry else {
                 for c in change.index { try index().apply(c) }
-                return (nil, decided.result)
+                if change.index.first == .clear { unlink(staleURL.path) }
+                return Committed(entry: nil, result: decided.result)
             }
             let pending = Pending(change, entry: draft)
             try writePending(pending)
@@ -86,11 +89,19 @@ public final class FileArchiveStore: RecordArchiveStore {
                 clearPending()
                 throw error
             }
-            try finish(pending)
-            clearPending()
-            return (entry, decided.result)
+            // Committed: what follows cannot undo it. A failure now is reported, not thrown, and
+            // the next action finishes the work (the journal stays) or rebuilds the index.
+            do {
+                try finish(pending)
+                clearPending()
+                return Committed(entry: entry, result: decided.result)
+            } catch {
+                return Committed(entry: entry, result: decided.result, unfinished: "\(error)")
+            }
         }
     }
+
+    public func indexIsStale() async -> Bool { FileManager.default.fileExists(atPath: staleURL.path) }
 
     public func append(_ draft: AuditEntry) async throws -> AuditEntry {
         try await perform { ArchivePlan(change: ArchiveChange(entry: draft)) }.entry!
@@ -226,7 +237,10 @@ public final class FileArchiveStore: RecordArchiveStore {
                 && $0.time == pending.entry.time
         } ?? false
         if committed {
-            try finish(pending)
+            do { try finish(pending) } catch {
+                // An index that could not take the change is rebuilt by the archive; anything else stops here.
+                guard FileManager.default.fileExists(atPath: staleURL.path) else { throw error }
+            }
         } else {
             // Undo: remove what the action may have created, never a file a committed entry accounts for.
             let kept = committedPaths()
@@ -245,9 +259,16 @@ public final class FileArchiveStore: RecordArchiveStore {
     /// What follows a committed entry; safe to run again after a crash.
     func finish(_ pending: Pending) throws {
         try setCounters(pending.sequence)
-        for change in pending.index { try index().apply(change) }
         for file in pending.removing { removeReadOnly(directory.appendingPathComponent(file)) }
         removeEmptyFolders(for: pending.removing)
+        // The index last: it is rebuildable, so a failure here marks it for a rebuild and the action is done.
+        do {
+            for change in pending.index { try index().apply(change) }
+        } catch {
+            close(open(staleURL.path, O_CREAT | O_WRONLY, 0o644))   // best effort: verify reports an index out of step anyway
+            clearPending()
+            throw error
+        }
     }
 
     /// The journal is written in place: a torn one is recognised on recovery (it does not

@@ -20,10 +20,10 @@ public final class MemoryArchiveStore: RecordArchiveStore {
     /// An empty archive.
     public init() {}
 
-    public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> (entry: AuditEntry?, result: T) {
+    public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> Committed<T> {
         try await gate.run {
             let decided = try await plan()
-            guard let change = decided.change else { return (nil, decided.result) }
+            guard let change = decided.change else { return Committed(entry: nil, result: decided.result) }
             let entry = try contents.withLock { c throws(ArchiveError) -> AuditEntry? in
                 for file in change.adding where c.files[file.path] != nil { throw .file(FileError(.write, path: file.path, reason: "already exists", remedy: "a stored file is never replaced")) }
                 let entry = change.entry.map { $0.chained(after: c.entries.last) }
@@ -40,9 +40,12 @@ public final class MemoryArchiveStore: RecordArchiveStore {
                 for path in change.removing { c.files[path] = nil }
                 return entry
             }
-            return (entry, decided.result)
+            return Committed(entry: entry, result: decided.result)
         }
     }
+
+    /// The index in memory is changed with the rest: never stale.
+    public func indexIsStale() async -> Bool { false }
 
     public func inspect<T: Sendable>(_ body: () async throws -> T) async throws -> T { try await gate.run(body) }
 
