@@ -204,4 +204,31 @@ import Testing
         #expect(try f.numbers() == ["YJ-2026-001", "YJ-2026-002"])   // rebuilt by the next command
         #expect(try f.q("archive", "verify").status == 0)
     }
+
+    /// The index never decides destruction, and verify compares every indexed column with the
+    /// record: an edited `index.sqlite` cannot get a record disposed of early, and is found.
+    @Test func anEditedIndexCannotDestroyARecordAndIsFound() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)   // kept until 2029-03-16
+        let index = f.archive.appendingPathComponent("index.sqlite").path
+        let edit = try CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("UPDATE records SET keep_until = '2020-01-01', customer = '别的公司'")
+            c.execute("UPDATE records_text SET body = 'x'")
+            c.commit()
+            """, index])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let dispose = try f.q("archive", "dispose", "YJ-2026-001", "--reason", "到期", "--by", "王芳")
+        #expect(dispose.status == 5 && dispose.stderr.contains("kept until 2029-03-16"), "\(dispose.stderr)")
+        #expect(FileManager.default.fileExists(atPath: f.archive.appendingPathComponent("records/SG-QR-07-04/YJ-2026-001/r0.xml").path))
+        let verify = try f.q("archive", "verify")
+        #expect(verify.status == 5, "\(verify.stderr)")
+        for column in ["keepUntil is '2020-01-01' in the index but '2029-03-16'", "customer is '别的公司'", "searchable text differs"] {
+            #expect(verify.stderr.contains(column), "\(column): \(verify.stderr)")
+        }
+        #expect(try f.q("archive", "reindex").status == 0)
+        #expect(try f.q("archive", "verify").status == 0)
+    }
 }

@@ -127,10 +127,12 @@ public struct Archive: Sendable {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
         try await freshIndex()
         return try await store.perform {
+            // Retention from the record itself (its latest XML and template revision), never from the index.
             let history = try await standing(number, allowVoid: true)
-            guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
+            let record = try await read(history.last!.recordFiles[0])
             let day = Day(now).description
-            guard let until = row.keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: row.keepUntil ?? "its case is closed") }
+            let keepUntil = keepUntil(record, recordDate: record.declaredDay ?? String(history[0].time.prefix(10)))
+            guard let until = keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: keepUntil ?? "its case is closed") }
             let files = Set(history.flatMap(\.recordFiles))
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")

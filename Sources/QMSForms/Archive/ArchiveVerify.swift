@@ -60,6 +60,7 @@ extension Archive {
                 }
                 if row.state != state { problems.append("index out of step: \(number) is \(row.state.rawValue) in the index but \(state.rawValue) in the audit log") }
             }
+            problems += try await indexColumnProblems(trail.entries, rows: rows)
             return Verification(problems: problems, bytes: bytes)
         }
     }

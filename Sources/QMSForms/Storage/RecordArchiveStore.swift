@@ -55,6 +55,9 @@ public protocol RecordArchiveStore: AuditTrail {
     /// The index row of `number`, if indexed.
     func indexed(_ number: String) async throws -> ArchivedRecord?
 
+    /// The text the index searches for `number`, if indexed.
+    func indexedText(_ number: String) async throws -> String?
+
     /// The index rows matching `query` (its form already resolved to a form number), by form and number.
     func search(_ query: Archive.Search) async throws -> [ArchivedRecord]
 

@@ -88,6 +88,17 @@ struct ArchiveIndex {
         try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM records WHERE number = ?", arguments: [number]).map(Self.record) }
     }
 
+    /// The searched text of `number`; where the row and the full-text table disagree, the
+    /// full-text table's (which then differs from the record).
+    func text(_ number: String) throws -> String? {
+        try queue.read { db in
+            let body = try String.fetchOne(db, sql: "SELECT body FROM records WHERE number = ?", arguments: [number])
+            let searched = try String.fetchOne(db, sql: "SELECT t.body FROM records_text t JOIN records r ON t.rowid = r.rowid WHERE r.number = ?",
+                                               arguments: [number])
+            return body == searched ? body : searched ?? ""
+        }
+    }
+
     static func record(_ row: Row) -> ArchivedRecord {
         ArchivedRecord(number: row["number"], form: row["form"], templateRevision: row["template_revision"], revision: row["revision"],
                        state: ArchivedRecord.State(rawValue: row["state"]) ?? .issued, customer: row["customer"],

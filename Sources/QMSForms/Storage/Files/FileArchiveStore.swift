@@ -140,6 +140,8 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     public func indexed(_ number: String) async throws -> ArchivedRecord? { try index().record(number) }
 
+    public func indexedText(_ number: String) async throws -> String? { try index().text(number) }
+
     public func search(_ query: Archive.Search) async throws -> [ArchivedRecord] { try index().search(query) }
 
     public func location(of path: String) -> String? { directory.appendingPathComponent(path).path }

@@ -80,6 +80,8 @@ public final class MemoryArchiveStore: RecordArchiveStore {
 
     public func indexed(_ number: String) async throws -> ArchivedRecord? { contents.withLock { $0.index[number]?.record } }
 
+    public func indexedText(_ number: String) async throws -> String? { contents.withLock { $0.index[number]?.text } }
+
     /// The same filters as the SQLite index: substrings case-insensitive, `*` in a number a wildcard.
     public func search(_ q: Archive.Search) async throws -> [ArchivedRecord] {
         let rows = contents.withLock { Array($0.index.values) }
