@@ -9,7 +9,10 @@ extension Archive {
         for field in template.fields {
             switch record.value(field.id) {
             case let .text(s)?: text.append(s)
-            case let .table(rows)?: text += rows.flatMap(\.cells.values).compactMap { if case let .text(s) = $0 { s } else { nil } }
+            case let .table(rows)?:
+                // In column order: the same text for the same record, in every process.
+                guard case let .table(table) = field.kind else { break }
+                text += rows.flatMap { row in table.columns.compactMap { if case let .text(s)? = row.cells[$0.id] { s } else { nil } } }
             default: break
             }
         }
