@@ -231,4 +231,23 @@ import Testing
         #expect(try f.q("archive", "reindex").status == 0)
         #expect(try f.q("archive", "verify").status == 0)
     }
+
+    /// Export verifies first: a tampered archive is not packaged for an auditor.
+    @Test func exportRefusesAnArchiveThatDoesNotVerify() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        let good = f.root.appendingPathComponent("good-bag")
+        #expect(try f.q("archive", "export", "-o", good.path, "--by", "审核员").status == 0)
+        let info = try String(contentsOf: good.appendingPathComponent("bag-info.txt"), encoding: .utf8)
+        #expect(info.contains("Audit-Chain-Head: entry 1, SHA-256 "), "\(info)")
+        let html = f.archive.appendingPathComponent("records/SG-QR-07-04/YJ-2026-001/r0.html")
+        chmod(html.path, 0o644)
+        try (Data(contentsOf: html) + Data(" ".utf8)).write(to: html)
+        let bag = f.root.appendingPathComponent("bag")
+        let refused = try f.q("archive", "export", "-o", bag.path, "--by", "审核员")
+        #expect(refused.status == 5 && refused.stderr.contains("does not verify") && refused.stderr.contains("HTML print was changed"),
+                "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bag.path))
+    }
 }

@@ -24,6 +24,8 @@ public enum ArchiveError: QMSError, Equatable {
     case nothingArchived(String)
     /// The search index cannot be opened; it can be rebuilt from the records.
     case indexUnusable(path: String)
+    /// The archive does not verify (its problems listed); it is not exported.
+    case notVerified(problems: [String])
     /// The audit log ends in an incomplete line that no interrupted action explains.
     case tornAuditLog(path: String)
     /// A file could not be read or written.
@@ -43,6 +45,8 @@ public enum ArchiveError: QMSError, Equatable {
         case let .nothingArchived(what): "\(what); issue the records first"
         case let .missingFile(path): "\(path) is missing; run qmsforms archive verify, then restore it from a backup"
         case let .indexUnusable(path): "the archive index \(path) cannot be opened; rebuild it with qmsforms archive reindex"
+        case let .notVerified(problems): "the archive does not verify (\(problems.count) problem(s), the first: \(problems[0])); "
+            + "export packages only an archive that verifies: run qmsforms archive verify and resolve what it finds"
         case let .tornAuditLog(path): "\(path) ends in a line without its line end that no interrupted action explains (a removed "
             + "line end, or an edit); the archive changes nothing until it is looked at: run qmsforms archive verify, then "
             + "qmsforms archive repair --by NAME"

@@ -24,6 +24,9 @@ extension Archive {
         let fm = FileManager.default
         guard !fm.fileExists(atPath: bag.path) else { throw ArchiveError.bagExists(bag.path) }
         try await freshIndex()
+        // An auditor's package of a tampered archive would vouch for it: verify first.
+        let problems = try await verify()
+        guard problems.isEmpty else { throw ArchiveError.notVerified(problems: problems) }
         var formNumber: String?
         if let form { formNumber = try await documents.templateForFilling(form).0.number }
         let number = formNumber
@@ -53,7 +56,9 @@ extension Archive {
                 let data = try await documents.frozenBytes(parts[0], revision: parts[1])
                 payload.append(("data/templates/\(parts[0])/\(parts[1].replacingOccurrences(of: "/", with: "-")).xml", data))
             }
-            let selected = try await store.entries().filter { e in e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time)) }
+            let all = try await store.entries()
+            let head = all.last
+            let selected = all.filter { e in e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time)) }
             payload.append(("data/audit.log", Data(selected.map { $0.canonicalJSON + Data([UInt8(ascii: "\n")]) }.joined())))
 
             /// A failure writing the bag names the bag asked for, not the folder it is built in.
@@ -80,6 +85,7 @@ extension Archive {
                     Record-Count: \(rows.count)
                     Template-Revision-Count: \(pins.count)
                     Audit-Entry-Count: \(selected.count)
+                    Audit-Chain-Head: \(head.map { "entry \($0.seq), SHA-256 \($0.hash)" } ?? "empty")
 
                     """.utf8)),
                 ("manifest-sha256.txt", manifest(payload, SHA256.self)),
