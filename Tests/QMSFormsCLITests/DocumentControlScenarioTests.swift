@@ -79,7 +79,10 @@ import Testing
         expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-02-01"), "prepared")
         expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-02-02"), "reviewed")
         before = try snapshot()
-        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "王芳", "--date", "2026-02-03"), "may not also approve")
+        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "王芳", "--date", "2026-02-03"), "may not also sign it as approved")
+        // However the name is spelled, and for the reviewer too: three signatures are three people.
+        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "王\u{200B}芳 ", "--date", "2026-02-03"), "may not also sign")
+        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "李强\u{3000}", "--date", "2026-02-03"), "signed this revision as reviewed")
         #expect(try snapshot() == before)
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-02-03"), "approved")
         expectOK(try q("release", "capa", "--effective", "2026-02-05"), "release A/1")

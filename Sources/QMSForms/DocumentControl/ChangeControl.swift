@@ -169,7 +169,7 @@ public struct ChangeControl: Sendable {
         }
         let expected = Approval.Role.allCases[control.approvals.count]
         guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
-        try AuthorizationPolicy().check(principal, may: .approve(role, preparedBy: control.approvals.first?.name, selfApproval: control.selfApproval))
+        try AuthorizationPolicy().check(principal, may: .approve(role, signedBy: control.approvals.map(\.name), selfApproval: control.selfApproval))
         let day = (date ?? Day(Date())).description
         if let last = control.approvals.last, day < last.date {
             throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)

@@ -3,7 +3,7 @@
 /// command-line tool and the server ask the same policy.
 ///
 /// ```swift
-/// try AuthorizationPolicy().check(principal, may: .approve(.approved, preparedBy: "王芳", selfApproval: false))
+/// try AuthorizationPolicy().check(principal, may: .approve(.approved, signedBy: ["王芳", "李强"], selfApproval: false))
 /// ```
 public struct AuthorizationPolicy: Sendable {
     /// An action to be attributed to a ``Principal``.
@@ -12,8 +12,8 @@ public struct AuthorizationPolicy: Sendable {
         case issue, correct, void, dispose, export
         /// Opening the next revision of a document.
         case revise
-        /// Signing a revision as `role`; `preparedBy` is who signed it as prepared.
-        case approve(Approval.Role, preparedBy: String?, selfApproval: Bool)
+        /// Signing a revision as `role`; `signedBy` are the names that signed it before (prepared, reviewed).
+        case approve(Approval.Role, signedBy: [String], selfApproval: Bool)
         /// Releasing an approved revision.
         case release
         /// Repairing the archive's audit trail after it was found torn.
@@ -55,8 +55,11 @@ public struct AuthorizationPolicy: Sendable {
         guard principal.roles.contains(action.requiredRole) else {
             throw .missingRole(principal: principal.displayName, action: action.name, role: action.requiredRole)
         }
-        if case let .approve(.approved, preparedBy?, false) = action, preparedBy == principal.displayName {
-            throw .sameAsPreparer(principal: principal.displayName)
+        // Segregation of duties: prepared, reviewed and approved are three different people, compared
+        // as identities (however the names are spelled), unless the document allows self-approval.
+        if case let .approve(role, signedBy, false) = action,
+           let earlier = signedBy.firstIndex(where: { PersonName.normalized($0) == PersonName.normalized(principal.displayName) }) {
+            throw .alreadySigned(principal: principal.displayName, as: Approval.Role.allCases[earlier], now: role)
         }
     }
 }
@@ -65,15 +68,16 @@ public struct AuthorizationPolicy: Sendable {
 public enum AuthorizationError: QMSError, Equatable {
     /// The person lacks the role the action needs.
     case missingRole(principal: String, action: String, role: Principal.Role)
-    /// Segregation of duties: who prepared a revision may not approve it.
-    case sameAsPreparer(principal: String)
+    /// Segregation of duties: who signed a revision in one role may not sign it in another.
+    case alreadySigned(principal: String, as: Approval.Role, now: Approval.Role)
 
     public var category: ErrorCategory { .refused }
 
     public var description: String {
         switch self {
         case let .missingRole(who, action, role): "\(who) may not \(action): that needs the role '\(role.rawValue)'; ask an administrator"
-        case let .sameAsPreparer(who): "\(who) prepared this revision and may not also approve it (the document does not allow self-approval)"
+        case let .alreadySigned(who, earlier, now): "\(who) signed this revision as \(earlier.rawValue) and may not also sign it as \(now.rawValue): "
+            + "prepared, reviewed and approved are three different people (the document does not allow self-approval)"
         }
     }
 }

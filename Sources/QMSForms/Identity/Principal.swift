@@ -44,10 +44,11 @@ public struct Principal: Sendable, Hashable, Codable {
 
     /// The one person at a desk using the command-line tool, named by `--by` or `QMS_USER`: every
     /// role (nobody else shares the workspace), still bound by segregation of duties. `nil` for a
-    /// blank name: every action names who did it.
+    /// blank name: every action names who did it. The name is taken in its identity form
+    /// (``PersonName/normalized(_:)``), so `王芳` and `王芳 ` (or with a zero-width space) are one person.
     public static func named(_ name: String) -> Principal? {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        return Principal(id: trimmed, displayName: trimmed, roles: Set(Role.allCases))
+        let identity = PersonName.normalized(name)
+        guard !identity.isEmpty else { return nil }
+        return Principal(id: identity, displayName: identity, roles: Set(Role.allCases))
     }
 }
