@@ -43,6 +43,30 @@ import Testing
         expectOK(try q("release", "capa", "--effective", "2026-\(m)-05"), "release")
     }
 
+    /// Approved content is what gets released: each signature records the hash of the draft it
+    /// signs; an edit after a signature voids it, and release freezes only the approved text.
+    @Test func onlyTheApprovedTextIsReleased() throws {
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
+        try edit("en=\"Corrective &amp; Preventive Action Form\"", "en=\"Corrective and Preventive Action Form\"")
+        expectOK(try q("revise", "capa", "--summary", "英文标题", "--pages", "P1", "--order", "DCR-2026-010", "--by", "王芳", "--date", "2026-02-01"), "revise")
+        expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-02-01"), "prepared")
+        try edit("Corrective and Preventive Action Form", "Corrective and Preventive Action Sheet")
+        expectRefused(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-02-02"), "changed after it was signed as prepared")
+        expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-02-02"), "prepared again")
+        expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-02-02"), "reviewed")
+        expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-02-03"), "approved")
+        // Text nobody approved, slipped in after the last signature, is not released.
+        try edit("Corrective and Preventive Action Sheet", "Corrective and Preventive Action Sheet (unapproved)")
+        let before = try snapshot()
+        expectRefused(try q("release", "capa", "--effective", "2026-02-05"), "not the text that was approved")
+        #expect(try snapshot() == before)
+        try edit("Corrective and Preventive Action Sheet (unapproved)", "Corrective and Preventive Action Sheet")
+        expectOK(try q("release", "capa", "--effective", "2026-02-05"), "release")
+        let frozen = try String(contentsOf: ws.appendingPathComponent(".qms/revisions/SG-QR-22-01/A-1.xml"), encoding: .utf8)
+        #expect(frozen.contains("Corrective and Preventive Action Sheet\"") && !frozen.contains("unapproved") && frozen.contains("content-sha256="))
+    }
+
     @Test func theWholeScenario() throws {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         let initialised = try CLI.run(CLI.binary, ["init", ws.path, "--from", CLI.root.appendingPathComponent("forms").path])

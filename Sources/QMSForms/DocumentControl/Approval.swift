@@ -22,11 +22,15 @@ public struct Approval: Sendable, Equatable {
     public var name: String
     /// ISO date, `yyyy-mm-dd`.
     public var date: String
+    /// SHA-256 of the draft signed: the template's text with its approvals and effective date
+    /// left out (``ChangeControl`` computes it). `nil` on signatures made before it was recorded.
+    public var contentSHA256: String?
 
-    /// A signature given in `role` by `name` on `date` (`yyyy-mm-dd`).
-    public init(role: Role, name: String, date: String) {
+    /// A signature given in `role` by `name` on `date` (`yyyy-mm-dd`) to the draft whose content hash is `contentSHA256`.
+    public init(role: Role, name: String, date: String, contentSHA256: String? = nil) {
         self.role = role
         self.name = name
         self.date = date
+        self.contentSHA256 = contentSHA256
     }
 }

@@ -164,21 +164,28 @@ public struct ChangeControl: Sendable {
         guard try draftRevision(doc) != nil else {
             throw ChangeControlError.releasedIsFrozen(document: doc.entry.number, revision: doc.lastRevision)
         }
-        guard control.approvals.count < 3 else {
+        // A signature covers the text it signed: after an edit, the earlier ones no longer do.
+        let digest = try contentDigest(doc)
+        var signed = control.approvals
+        if let stale = signed.first(where: { $0.contentSHA256 != digest }) {
+            guard role == .prepared else { throw ChangeControlError.changedSinceSigned(document: doc.entry.number, signedAs: stale.role) }
+            signed = []   // signing again from the start
+        }
+        guard signed.count < 3 else {
             throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision, missing: [])
         }
-        let expected = Approval.Role.allCases[control.approvals.count]
+        let expected = Approval.Role.allCases[signed.count]
         guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
-        try AuthorizationPolicy().check(principal, may: .approve(role, signedBy: control.approvals.map(\.name), selfApproval: control.selfApproval))
+        try AuthorizationPolicy().check(principal, may: .approve(role, signedBy: signed.map(\.name), selfApproval: control.selfApproval))
         let day = (date ?? Day(Date())).description
-        if let last = control.approvals.last, day < last.date {
+        if let last = signed.last, day < last.date {
             throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)
         }
         var updated = control
-        updated.approvals.append(Approval(role: role, name: by, date: day))
+        updated.approvals = signed + [Approval(role: role, name: by, date: day, contentSHA256: digest)]
         try rewrite(doc) { try $0.setControl(updated) }
         try await log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal,
-                      detail: "\(role.rawValue) \(day)", now: Date())
+                      detail: "\(role.rawValue) \(day), content SHA-256 \(digest)", now: Date())
     }
 
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
@@ -195,6 +202,11 @@ public struct ChangeControl: Sendable {
         guard control.isApproved else {
             throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision,
                                                  missing: Array(Approval.Role.allCases.dropFirst(control.approvals.count)))
+        }
+        // What is frozen is exactly what the three signed.
+        let digest = try contentDigest(doc)
+        guard control.approvals.allSatisfy({ $0.contentSHA256 == digest }) else {
+            throw ChangeControlError.changedSinceApproved(document: doc.entry.number)
         }
         guard effective >= control.approvals[2].date else {
             throw ChangeControlError.effectiveBeforeApproval(document: doc.entry.number, effective: effective, approved: control.approvals[2].date)
@@ -214,6 +226,17 @@ public struct ChangeControl: Sendable {
                       by: Principal(id: control.approvals[2].name, displayName: control.approvals[2].name, roles: [.release]),
                       detail: "effective \(effective), SHA-256 \(template.sha256)", now: now)
         return control.revision
+    }
+
+    /// SHA-256 of what a signature signs: the working copy as it would read with no approvals
+    /// and no effective date (the parts signing and releasing write).
+    func contentDigest(_ doc: Document) throws -> String {
+        var unsigned = doc.working.control
+        unsigned.approvals = []
+        unsigned.effective = nil
+        var editor = TemplateEditor(text: doc.workingText)
+        try editor.setControl(unsigned)
+        return Digest.sha256(Data(editor.text.utf8))
     }
 
     /// Appends a document-control action to the audit trail.

@@ -54,6 +54,10 @@ public enum ChangeControlError: QMSError, Equatable {
     case noEditionAfterZ(document: String)
     /// The working copy lacks an element the change needs to rewrite.
     case notEditable(document: String, element: String)
+    /// The draft changed after it was signed in a role (named); the signatures no longer cover it.
+    case changedSinceSigned(document: String, signedAs: Approval.Role)
+    /// The working copy is not the text the three approvals signed.
+    case changedSinceApproved(document: String)
     /// A file could not be read or written.
     case file(FileError)
 
@@ -101,6 +105,10 @@ public enum ChangeControlError: QMSError, Equatable {
             "\(doc): effective \(effective) is before the previous revision's \(previous); choose a day on or after it"
         case let .noEditionAfterZ(doc): "\(doc): there is no edition after Z"
         case let .notEditable(doc, element): "\(doc): the working copy has no <\(element)> element to update"
+        case let .changedSinceSigned(d, role): "the draft of \(d) changed after it was signed as \(role.rawValue): a signature covers "
+            + "the text it signed; undo the edit, or sign again from the start: qmsforms approve \(d) --role prepared"
+        case let .changedSinceApproved(d): "the working copy of \(d) is not the text that was approved (it changed after a signature, "
+            + "or a signature records no content hash): undo the edit, or sign again from the start: qmsforms approve \(d) --role prepared"
         case let .file(error): error.description
         }
     }

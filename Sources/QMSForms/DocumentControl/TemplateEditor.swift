@@ -61,7 +61,8 @@ struct TemplateEditor {
         if c.selfApproval { s += attr("self-approval", "true") }
         s += ">\n"
         for a in c.approvals {
-            s += indent + "  <approval" + attr("role", a.role.rawValue) + attr("name", a.name) + attr("date", a.date) + "/>\n"
+            s += indent + "  <approval" + attr("role", a.role.rawValue) + attr("name", a.name) + attr("date", a.date)
+                + (a.contentSHA256.map { attr("content-sha256", $0) } ?? "") + "/>\n"
         }
         return s + indent + "</control>"
     }

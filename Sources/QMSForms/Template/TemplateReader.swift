@@ -84,7 +84,7 @@ struct TemplateReader {
         case (.procedure, nil): pattern = nil
         }
         let approvals = e.elements(named: "approval").map {
-            Approval(role: Approval.Role(rawValue: $0["role"]!)!, name: $0["name"]!, date: $0["date"]!)
+            Approval(role: Approval.Role(rawValue: $0["role"]!)!, name: $0["name"]!, date: $0["date"]!, contentSHA256: $0["content-sha256"])
         }
         guard approvals.map(\.role) == Array(Approval.Role.allCases.prefix(approvals.count)) else {
             throw fail(e.line, "approvals must be prepared, reviewed, approved, in that order")
