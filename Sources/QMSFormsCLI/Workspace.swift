@@ -42,10 +42,18 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// The template named `name` (number, alias or path) at `revision`, with the watermark it prints with.
-    func template(_ name: String, revision rev: Revision? = nil, draft: Bool = false, allowObsolete: Bool = false)
+    func template(_ name: String, revision: Revision? = nil, draft: Bool = false, allowObsolete: Bool = false)
         async throws -> (Template, PrintMarks.Watermark?) {
         do {
-            if let control = try control(), !name.hasSuffix(".xml") {
+            if let control = try control() {
+                // In a controlled workspace a template file names its document at the revision it
+                // declares, and the register's rules apply to it as to the alias: no back door.
+                var name = name, rev = revision
+                if name.hasSuffix(".xml") || name.contains("/") {
+                    let file = try TemplateLoader().load(contentsOf: URL(fileURLWithPath: name))
+                    name = file.number
+                    if rev == nil && !draft { rev = file.control.revision }
+                }
                 if allowObsolete, let rev, !draft {
                     let (t, standing) = try await control.template(name, revision: rev)
                     let status = try await control.register().first { $0.number == t.number }?.revisions
@@ -55,7 +63,7 @@ struct WorkspaceOptions: ParsableArguments {
                 let (t, standing) = try await control.templateForFilling(name, revision: rev, draft: draft)
                 return (t, standing == .draft ? .draft : nil)
             }
-            if rev != nil || draft {
+            if revision != nil || draft {
                 throw Failure(.usage, "--revision and --draft need a controlled workspace (qmsforms init DIR)")
             }
             if usesShippedForms { return (try ShippedForms.catalog().template(named: name), nil) }

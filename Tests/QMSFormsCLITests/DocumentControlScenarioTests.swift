@@ -65,6 +65,10 @@ import Testing
         expectOK(try q("release", "capa", "--effective", "2026-02-05"), "release")
         let frozen = try String(contentsOf: ws.appendingPathComponent(".qms/revisions/SG-QR-22-01/A-1.xml"), encoding: .utf8)
         #expect(frozen.contains("Corrective and Preventive Action Sheet\"") && !frozen.contains("unapproved") && frozen.contains("content-sha256="))
+        // A/0 is obsolete now: naming its frozen file is no back door to it.
+        expectRefused(try q("fill", ".qms/revisions/SG-QR-22-01/A-0.xml", "forms/examples/capa.yaml", "-o", "out"), code: 5, "obsolete")
+        expectOK(try q("fill", "forms/capa.xml", "forms/examples/capa.yaml", "-o", "out"), "fill through the working copy's path")
+        #expect(try String(contentsOf: ws.appendingPathComponent("out/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"A/1\""))
     }
 
     @Test func theWholeScenario() throws {
