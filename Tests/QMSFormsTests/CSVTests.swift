@@ -15,6 +15,23 @@ import Testing
         #expect(throws: DataError.self) { try CSVReader().read(text, source: "bad.csv") }
     }
 
+    /// Hostile headers get one clear error, not a crash or a stall: a path of 30,000 levels (it
+    /// used to recurse until the stack overflowed) and a row of 100,000 columns.
+    @Test func hostileHeadersAreRefusedClearly() throws {
+        let deep = Array(repeating: "a", count: 30_000).joined(separator: ".")
+        do { _ = try CSVRecordBinding().bind(header: .init(line: 1, fields: [deep]), row: .init(line: 2, fields: ["x"]), source: "deep.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.message.contains("names 30000 levels") && error.hint == "a column names at most section.table[row].column")
+        }
+        let wide = (0..<100_000).map { "s.f\($0)" }.joined(separator: ",") + "\n"
+        #expect(throws: DataError.self) { try CSVReader().read(wide, source: "wide.csv") }
+        // At the limit, a row binds every column (a key lookup each, not a scan).
+        let header = CSVReader.Row(line: 1, fields: (0..<(CSVReader.maxFields - 1)).map { "s.f\($0)" })
+        let node = try CSVRecordBinding().bind(header: header, row: .init(line: 2, fields: header.fields.map { $0 + "v" }), source: "many.csv")
+        #expect(node["s"]?.entries?.count == CSVReader.maxFields - 1 && node["s"]?["f9000"]?.scalarText == "s.f9000v")
+    }
+
     func bind(_ text: String, _ alias: String = "call-log") throws(DataError) -> DataNode {
         try DataSource.parse(Array(text.utf8), source: "t.csv", formatHint: "csv", template: Fixtures.template(alias))
     }

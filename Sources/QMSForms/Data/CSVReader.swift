@@ -9,6 +9,10 @@ public struct CSVReader: Sendable {
         public var fields: [String]
     }
 
+    /// The most fields a row may have: far more than any form has fields, far fewer than a
+    /// file made to exhaust memory.
+    public static let maxFields = 10_000
+
     /// A reader (RFC 4180, UTF-8).
     public init() {}
 
@@ -49,6 +53,9 @@ public struct CSVReader: Sendable {
                 fields.append(field)
                 field = ""
                 wasQuoted = false
+                guard fields.count < Self.maxFields else {
+                    throw fail("a row has more than \(Self.maxFields) fields; no form has that many: check the file is the CSV of one form")
+                }
             case "\r":
                 let next = chars.next()
                 guard next == "\n" else { throw fail("a carriage return must be followed by a line feed") }

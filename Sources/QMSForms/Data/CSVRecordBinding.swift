@@ -31,8 +31,16 @@ public struct CSVRecordBinding: Sendable {
 
     enum Step: Equatable { case key(String), index(Int) }
 
+    /// The most steps a column's path may have: `section.table[row].column` has four.
+    static let maxSteps = 6
+
     /// `d3.containment[2].qty` → key d3, key containment, index 2, key qty.
     func steps(_ name: String, line: Int, source: String) throws(DataError) -> [Step] {
+        let levels = name.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ".") || $1 == UInt8(ascii: "[") ? 1 : 0) }
+        guard levels <= Self.maxSteps else {
+            throw DataError(source: source, format: .csv, line: line, message: "column '\(name.prefix(60))…' names \(levels) levels",
+                            hint: "a column names at most section.table[row].column")
+        }
         var steps: [Step] = []
         for part in name.split(separator: ".", omittingEmptySubsequences: false) {
             var text = Substring(part)
@@ -63,14 +71,21 @@ public struct CSVRecordBinding: Sendable {
     struct Tree {
         var value: String?
         var keys: [(String, Tree)] = []
+        /// Where each key is in `keys`: finding one is a lookup, so a row of many columns binds in linear time.
+        var position: [String: Int] = [:]
         var rows: [Int: Tree] = [:]
 
         mutating func insert(_ text: String, at path: ArraySlice<Step>) {
             guard let step = path.first else { value = text; return }
             switch step {
             case let .key(k):
-                if let i = keys.firstIndex(where: { $0.0 == k }) { keys[i].1.insert(text, at: path.dropFirst()) }
-                else { var t = Tree(); t.insert(text, at: path.dropFirst()); keys.append((k, t)) }
+                if let i = position[k] { keys[i].1.insert(text, at: path.dropFirst()) }
+                else {
+                    var t = Tree()
+                    t.insert(text, at: path.dropFirst())
+                    position[k] = keys.count
+                    keys.append((k, t))
+                }
             case let .index(n):
                 rows[n, default: Tree()].insert(text, at: path.dropFirst())
             }
