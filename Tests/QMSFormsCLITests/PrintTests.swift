@@ -227,6 +227,26 @@ import Testing
 
     /// A 300-letter word in a narrow table cell and a statement of 60 long sentences: the word
     /// wraps inside its cell, the text runs over pages, and every page still passes the checks.
+    /// The printer loads nothing but the page: a forged page that claims to be ours cannot pull
+    /// a local file (or anything from the network) into the PDF.
+    @Test func aForgedPageCannotPrintALocalFile() throws {
+        guard let tools = paper.judges() else { return }
+        let out = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let page = out.appendingPathComponent("forged.html")
+        try Data("""
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="qmsforms"><title>f</title></head>
+            <body><p>visible-text</p><iframe src="file:///etc/passwd" width="600" height="400"></iframe>
+            <object data="file:///etc/passwd" width="600" height="200"></object><img src="http://127.0.0.1:9/x.png"></body></html>
+            """.utf8).write(to: page)
+        let pdf = out.appendingPathComponent("forged.pdf")
+        let r = try CLI.qmsforms("print", page.path, "--pdf", pdf.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try CLI.run(tools.pdftotext, [pdf.path, "-"]).stdout
+        #expect(text.contains("visible-text"))
+        #expect(!text.contains("root:"), "/etc/passwd reached the PDF")
+    }
+
     @Test func longWordsAndLongTextWrapInsideThePage() throws {
         guard let tools = paper.judges() else { return }
         let out = try CLI.temporaryFolder()

@@ -33,6 +33,8 @@ final class PrintSession {
                 let target = try call("Target.createTarget", ["url": "about:blank"])["targetId"] as? String ?? ""
                 let session = try call("Target.attachToTarget", ["targetId": target, "flatten": true])["sessionId"] as? String ?? ""
                 try call("Page.enable", session: session)
+                // Every request the page makes is held for a decision: only the page itself and data: URLs load.
+                try call("Fetch.enable", ["patterns": [["urlPattern": "*"]]], session: session)
                 try call("Page.setLifecycleEventsEnabled", ["enabled": true], session: session)
                 tabs.append(Tab(session: session))
             }
@@ -62,7 +64,12 @@ final class PrintSession {
                 let waiting = tabs.compactMap { $0.job.map { documents[$0].name } }.joined(separator: ", ")
                 throw PrintError.timedOut(document: waiting, seconds: Int(timeout))
             }
-            guard let t = tabs.firstIndex(where: { $0.session == message.sessionId }), let job = tabs[t].job else { continue }
+            guard let t = tabs.firstIndex(where: { $0.session == message.sessionId }) else { continue }
+            if message.method == "Fetch.requestPaused" {
+                try decide(message, tab: t)
+                continue
+            }
+            guard let job = tabs[t].job else { continue }
             let name = documents[job].name
             if let error = message.error, message.id != nil, message.id == tabs[t].pending {
                 throw PrintError.documentFailed(document: name, reason: error)
@@ -119,6 +126,17 @@ final class PrintSession {
         tabs[t].file = file
         tabs[t].step = .navigating
         tabs[t].pending = try connection.command("Page.navigate", ["url": file.absoluteString], session: tabs[t].session)
+    }
+
+    /// Lets the page itself and `data:` URLs load; fails every other request (files, network, frames).
+    private func decide(_ request: DevToolsConnection.Message, tab t: Int) throws(PrintError) {
+        guard let id = request.params["requestId"] as? String else { return }
+        let url = (request.params["request"] as? [String: Any])?["url"] as? String ?? ""
+        if url == tabs[t].file.absoluteString || url.hasPrefix("data:") {
+            try connection.command("Fetch.continueRequest", ["requestId": id], session: tabs[t].session)
+        } else {
+            try connection.command("Fetch.failRequest", ["requestId": id, "errorReason": "BlockedByClient"], session: tabs[t].session)
+        }
     }
 
     private func printPage(tab t: Int) throws(PrintError) {
