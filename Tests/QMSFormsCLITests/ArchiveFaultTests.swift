@@ -195,8 +195,7 @@ import Testing
         #expect(try f.q("archive", "verify").status == 0)
         #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").stdout.hasPrefix("YJ-2026-001\t"))
         let index = f.archive.appendingPathComponent("index.sqlite")
-        try FileManager.default.removeItem(at: index)
-        try FileManager.default.createDirectory(at: index, withIntermediateDirectories: false)   // the index cannot be opened
+        try Data(repeating: 0x5A, count: 4096).write(to: index)   // not a database: the index cannot be opened
         let issued = try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳")
         #expect(issued.status == 0 && issued.stdout.hasPrefix("YJ-2026-002\t"), "\(issued.stdout)\(issued.stderr)")
         #expect(issued.stderr.contains("warning: YJ-2026-002 is done") && issued.stderr.contains("do not repeat"), "\(issued.stderr)")
@@ -249,5 +248,28 @@ import Testing
         #expect(refused.status == 5 && refused.stderr.contains("does not verify") && refused.stderr.contains("HTML print was changed"),
                 "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: bag.path))
+    }
+
+    /// The workspace's files are plain files: a symbolic link is refused, never read into a page
+    /// nor written through.
+    @Test func symbolicLinksAreRefusedNotFollowed() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: f.ws.appendingPathComponent("logo.png").path, withDestinationPath: "/etc/hostname")
+        try Data("company: {zh: 公司, en: Company}\nlogo: logo.png\n".utf8).write(to: f.ws.appendingPathComponent("qms.yaml"))
+        let fill = try f.q("fill", "opinion", f.data("opinion"), "-o", "out")
+        #expect(fill.status == 3 && fill.stderr.contains("symbolic link"), "\(fill.stderr)")
+        #expect(!fm.fileExists(atPath: f.ws.appendingPathComponent("out").path))
+        try fm.removeItem(at: f.ws.appendingPathComponent("qms.yaml"))
+        // The archive's folders: records moved elsewhere behind a link are not written through.
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        let elsewhere = f.root.appendingPathComponent("elsewhere")
+        try fm.moveItem(at: f.archive.appendingPathComponent("records"), to: elsewhere)
+        try fm.createSymbolicLink(atPath: f.archive.appendingPathComponent("records").path, withDestinationPath: elsewhere.path)
+        let issue = try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳")
+        #expect(issue.status == 4 && issue.stderr.contains("records: a symbolic link"), "\(issue.stderr)")
+        #expect(try f.q("archive", "verify").status != 0)
+        #expect(try fm.contentsOfDirectory(atPath: elsewhere.appendingPathComponent("SG-QR-07-04").path) == ["YJ-2026-001"])
     }
 }

@@ -27,8 +27,10 @@ public struct Settings: Sendable, Equatable {
     public static func load(folder: URL) throws -> Settings {
         let url = folder.appendingPathComponent("qms.yaml")
         guard FileManager.default.fileExists(atPath: url.path) else { return .neutral }
-        let node = try DataSource.parse(Array(try Data(contentsOf: url)), source: url.path, formatHint: "yaml")
         func fail(_ message: String) -> SettingsError { SettingsError(path: url.path, message: message) }
+        let text: Data
+        do { text = try PlainFile.read(url, below: folder, limit: 1 << 20) } catch { throw fail(error.description) }
+        let node = try DataSource.parse(Array(text), source: url.path, formatHint: "yaml")
         guard let entries = node.entries else { throw fail("expected a mapping with company: and logo:") }
         var settings = Settings.neutral
         for (key, value) in entries {
@@ -45,8 +47,9 @@ public struct Settings: Sendable, Equatable {
                 let logo = folder.appendingPathComponent(name)
                 let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "svg": "image/svg+xml"]
                 guard let type = types[logo.pathExtension.lowercased()] else { throw fail("logo must be .png, .jpg or .svg") }
-                guard let data = try? Data(contentsOf: logo), data.count <= 1 << 20 else {
-                    throw fail("cannot read the logo \(logo.path) (at most 1 MiB)")
+                let data: Data
+                do { data = try PlainFile.read(logo, below: folder, limit: 1 << 20) } catch {
+                    throw fail("the logo: \(error.description)")
                 }
                 settings.logoDataURI = "data:\(type);base64," + data.base64EncodedString()
             default:

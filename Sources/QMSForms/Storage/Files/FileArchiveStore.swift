@@ -124,8 +124,21 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     public func file(_ path: String) async throws -> Data {
         let url = directory.appendingPathComponent(path)
-        guard let data = try? Data(contentsOf: url) else { throw ArchiveError.missingFile(url.path) }
-        return data
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ArchiveError.missingFile(url.path) }
+        do { return try PlainFile.read(url, below: workspaceRoot) } catch { throw ArchiveError.file(error) }
+    }
+
+    /// The folder holding `archive/`: nothing from it down may be a symbolic link.
+    var workspaceRoot: URL { directory.deletingLastPathComponent() }
+
+    /// The archive's own folders and files are real folders and regular files, or absent.
+    func requirePlain() throws {
+        do throws(FileError) {
+            try PlainFile.requireFolders(recordsURL, below: workspaceRoot)
+            for file in [auditLog.url, countersURL, pendingURL, lockURL, directory.appendingPathComponent("index.sqlite")] {
+                try PlainFile.requireRegularIfPresent(file)
+            }
+        } catch { throw ArchiveError.file(error) }
     }
 
     public func storedFiles() async throws -> [String] { RegularFiles.below(recordsURL.path).map { "records/" + $0 } }
@@ -201,6 +214,7 @@ public final class FileArchiveStore: RecordArchiveStore {
     /// inspecting, which changes nothing).
     func exclusively<T: Sendable>(recovering: Bool = true, _ body: () async throws -> T) async throws -> T {
         try await gate.run {
+            try requirePlain()
             do throws(FileError) { try DurableFile.makeFolder(recordsURL) } catch { throw ArchiveError.file(error) }
             let fd = open(lockURL.path, O_CREAT | O_RDWR, 0o644)
             guard fd >= 0 else { throw ArchiveError.file(.fromErrno(.lock, path: lockURL.path)) }
@@ -338,9 +352,11 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     /// A new read-only file (temporary file, fsync, link to its final name, fsync of the folder); never overwrites.
     func writeOnce(_ data: Data, to relative: String) throws {
-        do { try DurableFile.store(data, at: directory.appendingPathComponent(relative), mode: 0o444, replacing: false) } catch {
-            throw ArchiveError.file(error)
-        }
+        let url = directory.appendingPathComponent(relative)
+        do {
+            try PlainFile.requireFolders(url.deletingLastPathComponent(), below: workspaceRoot)
+            try DurableFile.store(data, at: url, mode: 0o444, replacing: false)
+        } catch { throw ArchiveError.file(error) }
     }
 
     /// Deletes `.NAME.PID.tmp` files a killed writer left in `folder` (only ever under the lock).
