@@ -25,7 +25,7 @@ struct BatchOptions: ParsableArguments {
             summary = try await body({ item, error in
                 bar.clear()
                 let message = Failure(error).message
-                FileHandle.standardError.write(Data(("\(item.index): " + (message.hasPrefix(item.source) ? "" : item.position + ": ") + message + "\n").utf8))
+                writeDiagnostic("\(item.index): " + (message.hasPrefix(item.source) ? "" : item.position + ": ") + message + "\n")
             }, bar.draw)
         } catch {
             bar.clear()
@@ -63,7 +63,7 @@ final class ProgressBar {
 
     func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 72) + "\r").utf8))
+        FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: 72) + "\r").utf8))   // the bar's own control
         shown = false
     }
 }

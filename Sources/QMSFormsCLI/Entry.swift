@@ -10,7 +10,7 @@ struct Entry {
             var command = try QMSCommand.parseAsRoot()
             if var work = command as? any AsyncParsableCommand { try await work.run() } else { try command.run() }
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data(("qmsforms: " + failure.message + "\n").utf8))
+            writeDiagnostic("qmsforms: " + failure.message + "\n")
             exit(failure.code.rawValue)
         } catch {
             let code = QMSCommand.exitCode(for: error)
@@ -19,11 +19,11 @@ struct Entry {
                 exit(0)
             }
             if code.rawValue == ExitCode.validationFailure.rawValue || error is ValidationError {
-                FileHandle.standardError.write(Data((QMSCommand.fullMessage(for: error) + "\n").utf8))
+                writeDiagnostic(QMSCommand.fullMessage(for: error) + "\n")
                 exit(Failure.Code.usage.rawValue)
             }
             let failure = Failure(error)
-            FileHandle.standardError.write(Data(("qmsforms: " + failure.message + "\n").utf8))
+            writeDiagnostic("qmsforms: " + failure.message + "\n")
             exit(failure.code.rawValue)
         }
     }

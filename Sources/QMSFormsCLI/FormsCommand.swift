@@ -11,8 +11,8 @@ struct FormsCommand: AsyncParsableCommand {
     func run() async throws {
         let templates = try await workspace.templates()
         if workspace.usesShippedForms {
-            FileHandle.standardError.write(Data(("\(workspace.workspace.root.path) is not a workspace: these are the built-in forms. "
-                + "Make a workspace with qmsforms init DIR, or pass --workspace DIR (or set QMS_WORKSPACE).\n").utf8))
+            writeDiagnostic("\(workspace.workspace.root.path) is not a workspace: these are the built-in forms. "
+                + "Make a workspace with qmsforms init DIR, or pass --workspace DIR (or set QMS_WORKSPACE).\n")
         }
         switch format {
         case .json:

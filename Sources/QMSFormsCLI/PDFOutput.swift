@@ -31,7 +31,7 @@ enum PDFOutput {
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         if pages.count > 1 {
             let seconds = Date().timeIntervalSince(started)
-            FileHandle.standardError.write(Data(String(format: "printed %d PDFs in %.1f s\n", pages.count, seconds).utf8))
+            writeDiagnostic(String(format: "printed %d PDFs in %.1f s\n", pages.count, seconds))
         }
         return names.map { folder.appendingPathComponent($0).path }
     }

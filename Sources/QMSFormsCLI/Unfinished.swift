@@ -4,6 +4,6 @@ import Foundation
 /// happened, and retrying it would make a duplicate. The next archive command finishes it.
 func warnIfUnfinished(_ subject: String, _ unfinished: String?) {
     guard let unfinished else { return }
-    FileHandle.standardError.write(Data(("qmsforms: warning: \(subject) is done and in the audit log, but afterwards: \(unfinished); "
-        + "the next archive command brings the index up to date (do not repeat the action)\n").utf8))
+    writeDiagnostic("qmsforms: warning: \(subject) is done and in the audit log, but afterwards: \(unfinished); "
+        + "the next archive command brings the index up to date (do not repeat the action)\n")
 }

@@ -61,6 +61,32 @@ public final class XMLTree {
         return try canonical(doc, source: source)
     }
 
+    /// The most attributes one element may carry: libxml2 checks duplicates in quadratic time,
+    /// so a file of 50,000 attributes would be parsed for minutes.
+    public static let maxAttributes = 1_000
+
+    /// The line of the first start tag with more than ``maxAttributes`` attributes, found in one
+    /// linear pass over the bytes (an `=` outside quotes inside a tag counts one).
+    static func elementWithTooManyAttributes(_ data: Data) -> Int? {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var line = 1, inTag = false, quote: UInt8 = 0, count = 0, tagLine = 1
+            for b in bytes {
+                if b == 0x0A { line += 1 }
+                if quote != 0 { if b == quote { quote = 0 }; continue }
+                switch b {
+                case UInt8(ascii: "<"): inTag = true; count = 0; tagLine = line
+                case UInt8(ascii: ">"): inTag = false
+                case UInt8(ascii: "\"") where inTag, UInt8(ascii: "'") where inTag: quote = b
+                case UInt8(ascii: "=") where inTag:
+                    count += 1
+                    if count > maxAttributes { return tagLine }
+                default: break
+                }
+            }
+            return nil
+        }
+    }
+
     /// The libxml2 document for `data`: DOCTYPE refused, no network, errors collected.
     private static func document(_ data: Data, source: String, maxBytes: Int) throws(XMLError) -> xmlDocPtr {
         guard data.count <= maxBytes else {
@@ -68,6 +94,10 @@ public final class XMLTree {
         }
         guard data.count > 0 else {
             throw .malformed(source: source, line: 1, column: 1, message: "the file is empty")
+        }
+        if let line = elementWithTooManyAttributes(data) {
+            throw .malformed(source: source, line: line, column: 1,
+                             message: "an element with more than \(maxAttributes) attributes; no template or record has that many")
         }
         let state = ParseState()
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw -> xmlDocPtr? in

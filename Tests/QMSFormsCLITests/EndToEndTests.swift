@@ -227,3 +227,17 @@ let bigLogCSV: String = {
     }
     return csv
 }()
+
+/// A rejected value's control bytes reach the terminal escaped, never as themselves.
+@Suite struct TerminalSafetyTests {
+    @Test func controlBytesInMessagesAreEscaped() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("ctl.yaml")
+        try Data("entry:\n  entry_date: \"2026-13-01\\e]0;pwned\\a\\e[2J\"\n".utf8).write(to: data)
+        let r = try CLI.qmsforms("validate", "opinion", data.path)
+        #expect(r.status == 1)
+        #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(r.stderr)")
+        #expect(r.stderr.contains("\\u{1B}]0;pwned\\u{7}"), "\(r.stderr)")
+    }
+}

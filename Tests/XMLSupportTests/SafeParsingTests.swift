@@ -106,3 +106,19 @@ let attacksFolder = URL(fileURLWithPath: #filePath)
         #expect(tree.root.element(named: "t")?.text == "</r><x>&amp;")
     }
 }
+
+/// An element with tens of thousands of attributes is refused before libxml2 spends minutes on it.
+@Suite struct AttributeLimitTests {
+    @Test func fiftyThousandAttributesAreRefused() {
+        let attributes = (0..<50_000).map { "a\($0)=\"v\"" }.joined(separator: " ")
+        do {
+            _ = try XMLTree.parse(Data("<r \(attributes)/>".utf8), source: "many.xml")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains("more than 1000 attributes"))
+        }
+        // Quoted '=' and '>' inside values do not count.
+        let values = (0..<50).map { "a\($0)=\"x=y>z\"" }.joined(separator: " ")
+        #expect((try? XMLTree.parse(Data("<r \(values)/>".utf8), source: "ok.xml")) != nil)
+    }
+}

@@ -45,11 +45,11 @@ public struct RecordXMLReader: Sendable {
     public func pin(_ data: Data, source: String) throws -> (Pin, Element) {
         let tree = try XMLTree.parse(data, source: source)
         let root = tree.root
-        guard root.name == "record", let ns = root.namespace, ns.hasPrefix("urn:qmsforms:record:"),
-              let form = root["form"], let rev = root["revision"].flatMap(Revision.init), let sha = root["template-sha256"],
+        guard root.name == "record", let ns = root.namespace, let form = root["form"], ns == "urn:qmsforms:record:" + form,
+              let rev = root["revision"].flatMap(Revision.init), let sha = root["template-sha256"],
               let number = root["number"] else {
             throw DataError(source: source, format: .yaml, line: root.line,
-                            message: "not a qmsforms record (expected <record form= revision= template-sha256= number=>)")
+                            message: "not a qmsforms record (expected <record xmlns=\"urn:qmsforms:record:FORM\" form=\"FORM\" revision= template-sha256= number=>)")
         }
         return (Pin(form: form, revision: rev, templateSHA256: sha, number: number), root)
     }
@@ -58,10 +58,12 @@ public struct RecordXMLReader: Sendable {
     public func data(_ record: Element, template: Template) -> DataNode {
         var top: [(key: String, node: DataNode)] = []
         if let number = record["number"], number != "DRAFT" { top.append(("record_no", DataNode(.string(number), line: record.line))) }
-        for sectionElement in record.elements {
+        // Only elements in the record's own namespace are its fields; anything else is not read.
+        let ns = record.namespace
+        for sectionElement in record.elements where sectionElement.namespace == ns {
             guard let section = template.sections.first(where: { $0.id == sectionElement.name }) else { continue }
             var fields: [(key: String, node: DataNode)] = []
-            for e in sectionElement.elements {
+            for e in sectionElement.elements where e.namespace == ns {
                 guard let field = section.fields.first(where: { $0.id == e.name }), !field.isComputed else { continue }
                 fields.append((field.id, node(e, field)))
             }
