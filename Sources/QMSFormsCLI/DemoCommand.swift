@@ -17,7 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             var ws = workspace.workspace
-            if !ws.isControlled { ws = try Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped) }
+            if !ws.isControlled { ws = try await Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped) }
             let started = Date()
             let issued = try await DemoYear(year: year, seed: seed, shipments: shipments)
                 .issue(into: Archive(workspace: ws), examples: ws.formsDirectory.appendingPathComponent("examples"), by: "demo")

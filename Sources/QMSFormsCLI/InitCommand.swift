@@ -8,10 +8,13 @@ struct InitCommand: AsyncParsableCommand {
 
     @Argument(help: "The new workspace folder (must not exist, or be empty).") var directory: String
     @Option(help: "A company's own forms folder to start from (default: the built-in forms).") var from: String?
+    @Option(help: "Who registers the documents (default: $QMS_USER, else \"qmsforms init\"); the audit log names them.") var by: String?
 
     func run() async throws {
         do {
-            let ws = try Workspace.create(at: URL(fileURLWithPath: directory), from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped)
+            let who = Principal.named(by ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? "")
+            let ws = try await Workspace.create(at: URL(fileURLWithPath: directory), from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped,
+                                                by: who)
             let rows = try await ChangeControl(workspace: ws).register()
             print("\(directory): \(rows.count) controlled documents registered")
         } catch { throw Failure(error) }

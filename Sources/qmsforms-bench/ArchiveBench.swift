@@ -8,7 +8,7 @@ func archiveBench() async throws {
     let forms = URL(fileURLWithPath: argument("--forms", "forms"))
     let root = URL(fileURLWithPath: argument("--workspace", NSTemporaryDirectory() + "qmsforms-bench-\(getpid())"))
     try? FileManager.default.removeItem(at: root)
-    let workspace = try Workspace.create(at: root, from: .folder(forms))
+    let workspace = try await Workspace.create(at: root, from: .folder(forms))
     let archive = try Archive(workspace: workspace)
 
     let generator = try RecordGenerator(forms: forms, numbered: false)

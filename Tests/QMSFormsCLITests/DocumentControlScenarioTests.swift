@@ -40,7 +40,7 @@ import Testing
         expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-\(m)-01"), "prepared")
         expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-\(m)-02"), "reviewed")
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-\(m)-03"), "approved")
-        expectOK(try q("release", "capa", "--effective", "2026-\(m)-05"), "release")
+        expectOK(try q("release", "capa", "--effective", "2026-\(m)-05", "--by", "周建国"), "release")
     }
 
     /// Approved content is what gets released: each signature records the hash of the draft it
@@ -59,16 +59,38 @@ import Testing
         // Text nobody approved, slipped in after the last signature, is not released.
         try edit("Corrective and Preventive Action Sheet", "Corrective and Preventive Action Sheet (unapproved)")
         let before = try snapshot()
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05"), "not the text that was approved")
+        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "not the text that was approved")
         #expect(try snapshot() == before)
         try edit("Corrective and Preventive Action Sheet (unapproved)", "Corrective and Preventive Action Sheet")
-        expectOK(try q("release", "capa", "--effective", "2026-02-05"), "release")
+        expectOK(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "release")
         let frozen = try String(contentsOf: ws.appendingPathComponent(".qms/revisions/SG-QR-22-01/A-1.xml"), encoding: .utf8)
         #expect(frozen.contains("Corrective and Preventive Action Sheet\"") && !frozen.contains("unapproved") && frozen.contains("content-sha256="))
         // A/0 is obsolete now: naming its frozen file is no back door to it.
         expectRefused(try q("fill", ".qms/revisions/SG-QR-22-01/A-0.xml", "forms/examples/capa.yaml", "-o", "out"), code: 5, "obsolete")
         expectOK(try q("fill", "forms/capa.xml", "forms/examples/capa.yaml", "-o", "out"), "fill through the working copy's path")
         #expect(try String(contentsOf: ws.appendingPathComponent("out/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"A/1\""))
+    }
+
+    /// Frozen revisions are bound to the audit trail: a frozen file rewritten together with its
+    /// hash in the register passes the register's own check but not the trail's.
+    @Test func aFrozenRevisionForgedWithItsHashIsFound() throws {
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        expectOK(try CLI.run(CLI.binary, ["init", ws.path, "--by", "文控"]), "init")
+        let log = try String(contentsOf: ws.appendingPathComponent("archive/audit.log"), encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 13 && log.contains("\"action\":\"register\"") && log.contains("\"actor\":\"文控\""))
+        expectOK(try q("register", "--verify"), "verify a fresh workspace")
+        let frozen = ws.appendingPathComponent(".qms/revisions/SG-QR-22-01/A-0.xml")
+        func digest() throws -> String {
+            String(try CLI.run(URL(fileURLWithPath: "/usr/bin/sha256sum"), [frozen.path]).stdout.prefix(64))
+        }
+        let before = try digest()
+        let forged = Data(try String(contentsOf: frozen, encoding: .utf8).replacingOccurrences(of: "纠正和预防措施处理单", with: "纠正措施单").utf8)
+        chmod(frozen.path, 0o644)
+        try forged.write(to: frozen)
+        let register = ws.appendingPathComponent(".qms/register.json")
+        let text = try String(contentsOf: register, encoding: .utf8).replacingOccurrences(of: before, with: try digest())
+        try Data(text.utf8).write(to: register)
+        expectRefused(try q("register", "--verify"), "no registration or release in the audit log records those bytes")
     }
 
     @Test func theWholeScenario() throws {
@@ -86,7 +108,7 @@ import Testing
         // Refusals before any draft exists.
         var before = try snapshot()
         expectRefused(try q("approve", "capa", "--role", "prepared", "--by", "王芳"), "released and frozen")
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05"), "has no draft revision")
+        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "has no draft revision")
         expectRefused(try q("revise", "capa", "--summary", "x", "--pages", "P1", "--order", "DCR-1", "--by", "王芳"), "no change to revise")
         #expect(try snapshot() == before)
 
@@ -98,7 +120,7 @@ import Testing
         expectOK(try q("revise", "capa", "--summary", "1 事实描述栏改名", "--pages", "P1", "--order", "DCR-2026-004", "--by", "王芳", "--date", "2026-02-01"), "revise")
         before = try snapshot()
         expectRefused(try q("approve", "capa", "--role", "reviewed", "--by", "李强"), "the next signature is prepared")
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05"), "not approved (missing: prepared, reviewed, approved)")
+        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "not approved (missing: prepared, reviewed, approved)")
         expectRefused(try q("fill", "capa", "forms/examples/capa.yaml", "--revision", "A/1", "-o", "x"), "needs --draft")
         #expect(try snapshot() == before)
         // A draft prints, and fills with --draft, marked DRAFT.
@@ -113,7 +135,7 @@ import Testing
         expectRefused(try q("approve", "capa", "--role", "approved", "--by", "李强\u{3000}", "--date", "2026-02-03"), "signed this revision as reviewed")
         #expect(try snapshot() == before)
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-02-03"), "approved")
-        expectOK(try q("release", "capa", "--effective", "2026-02-05"), "release A/1")
+        expectOK(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "release A/1")
 
         // Four more changes: A/2, A/3, A/4, then B/0 by the threshold.
         for (i, month) in [2, 3, 4, 5].enumerated() {

@@ -20,7 +20,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
         }
         switch self {
         case .files:
-            let ws = try Workspace.create(at: folder.appendingPathComponent("ws"))
+            let ws = try await Workspace.create(at: folder.appendingPathComponent("ws"))
             return (try Archive(workspace: ws, clock: clock), cleanUp)
         case .memory:
             // Only the authors' working copies are files (they are what people edit); the register,
@@ -28,11 +28,9 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             let forms = folder.appendingPathComponent("forms")
             try ShippedForms.write(to: forms)
             let catalog = try FormCatalog(directory: forms)
-            let register = MemoryRegisterStore()
-            try await register.create(RegisterState.registrations(
-                of: try catalog.templates.map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0.path))) }, now: Date()))
             let store = MemoryArchiveStore()
-            let control = try ChangeControl(formsDirectory: forms, register: register, audit: store)
+            let control = try ChangeControl(formsDirectory: forms, register: MemoryRegisterStore(), audit: store)
+            try await control.registerInitial(try catalog.templates.map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0.path))) }, by: nil)
             return (Archive(store: store, documents: control, settings: .neutral, clock: clock), cleanUp)
         }
     }
@@ -59,8 +57,10 @@ func chmodAll(_ folder: URL) {
         for _ in 0..<3 { numbers.append(try await archive.issue("8d", data: try Self.example("8d"), source: "8d.yaml", by: quality).number) }
         numbers.append(try await archive.issue("capa", data: try Self.example("capa"), source: "capa.yaml", by: quality).number)
         #expect(numbers == ["8D-2026-001", "8D-2026-002", "8D-2026-003", "CAPA-2026-001"])
+        // The trail starts with the 13 registrations, then the four issues.
         let entries = try await archive.store.entries()
-        #expect(entries.map(\.seq) == [1, 2, 3, 4] && entries.allSatisfy { $0.action == .issue && $0.actor == "李强" })
+        #expect(entries.prefix(13).allSatisfy { $0.action == .register } && entries.count == 17)
+        #expect(entries.dropFirst(13).map(\.seq) == [14, 15, 16, 17] && entries.dropFirst(13).allSatisfy { $0.action == .issue && $0.actor == "李强" })
         #expect(try await archive.store.verifiedEntries().problems.isEmpty)
         let row = try #require(try await archive.store.indexed("8D-2026-002"))
         let xml = try await archive.store.file("\(row.path)/r0.xml")
@@ -78,7 +78,7 @@ func chmodAll(_ folder: URL) {
         await #expect(throws: ArchiveError.numberGiven("8D-2026-001")) {
             try await archive.issue("8d", data: try Fixtures.example("8d"), source: "8d.yaml", by: quality)
         }
-        #expect(try await archive.store.entries().isEmpty)
+        #expect(try await archive.store.entries().allSatisfy { $0.action == .register })
         #expect(try await archive.store.storedFiles().isEmpty)
         #expect(try await archive.issue("8d", data: try Self.example("8d"), source: "8d.yaml", by: quality).number == "8D-2026-001")
     }
@@ -188,7 +188,7 @@ func chmodAll(_ folder: URL) {
         for (role, name) in zip(Approval.Role.allCases, ["王芳", "李强", "周建国"]) {
             try await control.approve("capa", role: role, by: Principal.named(name)!, date: Day("2026-05-01"))
         }
-        #expect(try await control.release("capa", effective: Day("2026-05-02")!) == Revision("A/1"))
+        #expect(try await control.release("capa", effective: Day("2026-05-02")!, by: Principal.named("周建国")!) == Revision("A/1"))
         let register = try await control.register.load()
         let capa = try #require(register.documents.first { $0.alias == "capa" })
         #expect(capa.released.map(\.revision) == ["A/0", "A/1"])
@@ -196,7 +196,7 @@ func chmodAll(_ folder: URL) {
         #expect(try await control.templateForFilling("capa", asOf: Day("2026-05-02")).0.control.revision == Revision("A/1"))
         #expect(try await control.templateForFilling("capa", asOf: Day("2026-05-01")).0.control.revision == Revision("A/0"))
         let logged = try await archive.store.entries().filter { $0.form == capa.number }.map(\.action)
-        #expect(logged == [.revise, .approve, .approve, .approve, .release])
+        #expect(logged == [.register, .revise, .approve, .approve, .approve, .release])
         #expect(try await control.verify().isEmpty)
         let issued = try await archive.issue("capa", data: try Self.example("capa"), source: "c.yaml", by: quality)
         #expect(issued.entry.revision == "A/1")

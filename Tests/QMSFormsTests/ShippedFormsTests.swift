@@ -27,7 +27,7 @@ import Testing
     @Test func aNewWorkspaceFromTheBuiltInForms() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qms-shipped-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let ws = try Workspace.create(at: dir)
+        let ws = try await Workspace.create(at: dir)
         #expect(ws.isControlled)
         #expect(try await ChangeControl(workspace: ws).register().count == 13)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("forms/examples/call-log.csv").path))

@@ -23,6 +23,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case release
         /// The trail's torn last line restored or removed, explicitly.
         case repair
+        /// A document registered with its first released revision (when the workspace is made).
+        case register
     }
 
     /// 1, 2, 3 … without gaps.

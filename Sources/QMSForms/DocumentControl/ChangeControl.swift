@@ -191,7 +191,8 @@ public struct ChangeControl: Sendable {
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;
     /// the revision before it is obsolete from that day.
     @discardableResult
-    public func release(_ name: String, effective day: Day, now: Date = Date()) async throws -> Revision {
+    public func release(_ name: String, effective day: Day, by principal: Principal, now: Date = Date()) async throws -> Revision {
+        try AuthorizationPolicy().check(principal, may: .release)
         let effective = day.description
         let state = try await register.load()
         let doc = try document(name, in: state)
@@ -219,13 +220,28 @@ public struct ChangeControl: Sendable {
         try editor.setControl(control)
         let data = Data(editor.text.utf8)
         let template = try loader.load(data: data, path: doc.workingURL.path)
+        // The trail first: a release the register shows is one the trail accounts for (verify
+        // checks each frozen revision against its entry), attributed to whoever released it.
+        try await log(.release, document: doc.entry.number, revision: control.revision.description, by: principal,
+                      detail: "effective \(effective), SHA-256 \(template.sha256)", now: now)
         _ = try await register.release(.init(revision: control.revision, sha256: template.sha256, effective: effective,
                                              releasedAt: Self.timestamp(now)), bytes: data, for: doc.entry.number)
         try OutputFolder(formsDirectory).write([(doc.entry.file, data)])
-        try await log(.release, document: doc.entry.number, revision: control.revision.description,
-                      by: Principal(id: control.approvals[2].name, displayName: control.approvals[2].name, roles: [.release]),
-                      detail: "effective \(effective), SHA-256 \(template.sha256)", now: now)
         return control.revision
+    }
+
+    /// Registers `templates` (with their bytes) into an empty register, each released at the
+    /// revision its file declares, and logs every registration in the audit trail, so frozen
+    /// revisions are bound to it from the start.
+    public func registerInitial(_ templates: [(template: Template, bytes: Data)], by principal: Principal?, now: Date = Date()) async throws {
+        let registrations = try RegisterState.registrations(of: templates, now: now)
+        try await register.create(registrations)
+        for r in registrations {
+            _ = try await audit.append(AuditEntry(
+                seq: 0, time: Self.timestamp(now), actor: principal?.displayName ?? "qmsforms init", action: .register,
+                form: r.number, revision: r.release.revision.description,
+                detail: "effective \(r.release.effective), SHA-256 \(r.release.sha256)", prev: ""))
+        }
     }
 
     /// SHA-256 of what a signature signs: the working copy as it would read with no approvals

@@ -54,6 +54,8 @@ public enum ChangeControlError: QMSError, Equatable {
     case noEditionAfterZ(document: String)
     /// The working copy lacks an element the change needs to rewrite.
     case notEditable(document: String, element: String)
+    /// A released revision no audit entry accounts for with these bytes.
+    case notInTrail(document: String, revision: String, sha256: String)
     /// The draft changed after it was signed in a role (named); the signatures no longer cover it.
     case changedSinceSigned(document: String, signedAs: Approval.Role)
     /// The working copy is not the text the three approvals signed.
@@ -105,6 +107,8 @@ public enum ChangeControlError: QMSError, Equatable {
             "\(doc): effective \(effective) is before the previous revision's \(previous); choose a day on or after it"
         case let .noEditionAfterZ(doc): "\(doc): there is no edition after Z"
         case let .notEditable(doc, element): "\(doc): the working copy has no <\(element)> element to update"
+        case let .notInTrail(d, rev, sha): "\(d) \(rev) is in the register with SHA-256 \(sha), but no registration or release in "
+            + "the audit log records those bytes: the register or its frozen file was changed outside qmsforms"
         case let .changedSinceSigned(d, role): "the draft of \(d) changed after it was signed as \(role.rawValue): a signature covers "
             + "the text it signed; undo the edit, or sign again from the start: qmsforms approve \(d) --role prepared"
         case let .changedSinceApproved(d): "the working copy of \(d) is not the text that was approved (it changed after a signature, "
@@ -115,7 +119,7 @@ public enum ChangeControlError: QMSError, Equatable {
 
     public var category: ErrorCategory {
         switch self {
-        case .tampered, .frozenMissing, .damagedRegister, .notEditable: .badTemplate
+        case .tampered, .frozenMissing, .damagedRegister, .notEditable, .notInTrail: .badTemplate
         case .file: .io
         case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision: .usage
         default: .refused

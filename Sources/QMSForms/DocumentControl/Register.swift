@@ -154,11 +154,16 @@ extension ChangeControl {
     /// does not know. Empty when all is well.
     public func verify() async throws -> [ChangeControlError] {
         let state = try await register.load()
+        let trail = try await audit.entries().filter { $0.action == .register || $0.action == .release }
         var findings: [ChangeControlError] = []
         for entry in state.documents {
             for r in entry.released {
                 do { _ = try await register.frozen(r, of: entry.number) } catch let error as ChangeControlError {
                     findings.append(error)
+                }
+                // Bound to the trail: the revision's registration or release logged these very bytes.
+                if !trail.contains(where: { $0.form == entry.number && $0.revision == r.revision && $0.detail?.contains("SHA-256 \(r.sha256)") == true }) {
+                    findings.append(.notInTrail(document: entry.number, revision: r.revision, sha256: r.sha256))
                 }
             }
         }

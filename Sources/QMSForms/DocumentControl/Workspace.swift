@@ -39,7 +39,8 @@ public struct Workspace: Sendable {
     /// Creates a workspace at `root` (which must not exist, or be empty) holding a copy of the
     /// templates, schema and examples of `source`, each template registered as released at the
     /// revision its file declares. Built beside `root` and moved into place: all or nothing.
-    public static func create(at root: URL, from source: FormSource = .shipped, now: Date = Date()) throws -> Workspace {
+    public static func create(at root: URL, from source: FormSource = .shipped, by principal: Principal? = nil,
+                              now: Date = Date()) async throws -> Workspace {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: root.path, isDirectory: &isFolder) {
@@ -68,7 +69,9 @@ public struct Workspace: Sendable {
                 let url = URL(fileURLWithPath: t.path)
                 templates.append((t, try FileError.attempt(.read, url) { try Data(contentsOf: url) }))
             }
-            try ws.register.write(RegisterState.registrations(of: templates, now: now))
+            let control = try ChangeControl(formsDirectory: ws.formsDirectory, register: ws.register,
+                                            audit: FileArchiveStore(directory: ws.archiveDirectory))
+            try await control.registerInitial(templates, by: principal, now: now)
             if fm.fileExists(atPath: root.path) { try FileError.attempt(.remove, root) { try fm.removeItem(at: root) } }
             try FileError.attempt(.move, root) { try fm.moveItem(at: building, to: root) }
         } catch {
