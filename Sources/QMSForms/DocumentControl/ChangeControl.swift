@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// The working copy in `forms/` is where authors edit; ``revise(_:_:)`` opens the next revision
 /// and appends its change-record row, ``approve(_:role:by:date:)`` signs it in order, and
-/// ``release(_:effective:now:)`` freezes its bytes and SHA-256 in `.qms/`. Every action checks
+/// ``release(_:effective:by:now:)`` freezes its bytes and SHA-256 in `.qms/`. Every action checks
 /// first and changes nothing when it refuses.
 ///
 /// ```swift

@@ -22,7 +22,7 @@ public struct Workspace: Sendable {
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 
-    /// Whether the folder holds a register (was made by ``create(at:from:now:)``).
+    /// Whether the folder holds a register (was made by ``create(at:from:by:now:)``).
     public var isControlled: Bool { register.exists }
 
     /// `qms.yaml` at the root, or neutral settings.

@@ -74,6 +74,7 @@ public struct Committed<Result: Sendable>: Sendable {
     /// What failed after the commit (the index), in words; the next action finishes it.
     public var unfinished: String?
 
+    /// What a store committed: `entry`, the plan's `result`, and what is left `unfinished`.
     public init(entry: AuditEntry?, result: Result, unfinished: String? = nil) {
         self.entry = entry
         self.result = result
