@@ -272,4 +272,37 @@ import Testing
         #expect(try f.q("archive", "verify").status != 0)
         #expect(try fm.contentsOfDirectory(atPath: elsewhere.appendingPathComponent("SG-QR-07-04").path) == ["YJ-2026-001"])
     }
+
+    /// A forged entry with a correctly recomputed chain is found: the archive signs the head of
+    /// its trail after every action, and a forger without the key cannot sign theirs. An anchor
+    /// written down elsewhere proves the history still holds it.
+    @Test func aRecomputedChainIsFoundBySignedHeadAndAnchor() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        let anchor = try f.q("archive", "anchor")
+        #expect(anchor.status == 0 && anchor.stdout.hasPrefix("14:"), "\(anchor.stdout)")
+        let mark = String(anchor.stdout.split(separator: "\t")[0])
+        #expect(try f.q("archive", "verify", "--anchor", mark).status == 0)
+        let key = f.archive.appendingPathComponent("signing-key.pem")
+        var info = stat()
+        #expect(stat(key.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
+        // Append a void with every hash recomputed, as a forger with write access would.
+        let forge = try CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import hashlib, json, sys
+            path = sys.argv[1]
+            last = json.loads(open(path, encoding="utf-8").read().splitlines()[-1])
+            e = {"action": "void", "actor": "王芳", "form": last["form"], "number": last["number"], "prev": last["hash"],
+                 "reason": "forged", "revision": last["revision"], "seq": last["seq"] + 1, "time": last["time"], "hash": ""}
+            canon = lambda d: json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            e["hash"] = hashlib.sha256(canon(e).encode()).hexdigest()
+            open(path, "a", encoding="utf-8").write(canon(e) + "\\n")
+            """, f.archive.appendingPathComponent("audit.log").path])
+        #expect(forge.status == 0, "\(forge.stderr)")
+        let verify = try f.q("archive", "verify")
+        #expect(verify.status == 5 && verify.stderr.contains("come after the last signed head"), "\(verify.stderr)")
+        #expect(!verify.stderr.contains("canonical") && !verify.stderr.contains("changed"), "the forgery's chain itself is consistent: \(verify.stderr)")
+        let gone = try f.q("archive", "verify", "--anchor", "14:" + String(repeating: "0", count: 64))
+        #expect(gone.stderr.contains("no longer holds anchored entry 14"), "\(gone.stderr)")
+    }
 }

@@ -16,12 +16,20 @@ extension Archive {
     /// trusted because the index says so.
     public func verify() async throws -> [String] { try await verification().problems }
 
+    /// The head of the audit trail (its last entry's number and hash), to write into a record kept
+    /// elsewhere (management review minutes, a letter to the auditor): `verify(anchor:)` later
+    /// proves the history still contains it. `nil` for an empty trail.
+    public func anchor() async throws -> AuditEntry? { try await store.entries().last }
+
     /// ``verify()`` with the bytes read. The files are read and hashed on every core at once.
     /// Verification changes nothing: it recovers nothing and repairs nothing, it reports.
-    public func verification() async throws -> Verification {
+    public func verification(anchor: (seq: Int, hash: String)? = nil) async throws -> Verification {
         try await store.inspect { () async throws -> Verification in
             let trail = try await store.verifiedEntries()
             var problems = trail.problems, bytes = trail.bytes
+            if let anchor, !trail.entries.contains(where: { $0.seq == anchor.seq && $0.hash == anchor.hash }) {
+                problems.append("audit.log: the history no longer holds anchored entry \(anchor.seq) with SHA-256 \(anchor.hash): it was rewritten after the anchor was written down")
+            }
             var expected: [String: ArchivedRecord.State] = [:]
             var known: Set<String> = []
             let disposedNumbers = Set(trail.entries.filter { $0.action == .dispose }.compactMap(\.number))

@@ -92,6 +92,7 @@ public final class FileArchiveStore: RecordArchiveStore {
             // Committed: what follows cannot undo it. A failure now is reported, not thrown, and
             // the next action finishes the work (the journal stays) or rebuilds the index.
             do {
+                try signHead()
                 try finish(pending)
                 clearPending()
                 return Committed(entry: entry, result: decided.result)
@@ -111,6 +112,7 @@ public final class FileArchiveStore: RecordArchiveStore {
 
     public func verifiedEntries() async throws -> AuditVerification {
         var verification = auditLog.verified()
+        verification.problems += headProblems(verification.entries)
         if FileManager.default.fileExists(atPath: pendingURL.path) {
             verification.problems.append("archive/pending.json: an interrupted action is pending; the next archive action finishes or undoes it")
         }
@@ -135,7 +137,7 @@ public final class FileArchiveStore: RecordArchiveStore {
     func requirePlain() throws {
         do throws(FileError) {
             try PlainFile.requireFolders(recordsURL, below: workspaceRoot)
-            for file in [auditLog.url, countersURL, pendingURL, lockURL, directory.appendingPathComponent("index.sqlite")] {
+            for file in [auditLog.url, countersURL, pendingURL, lockURL, keyURL, headURL, directory.appendingPathComponent("index.sqlite")] {
                 try PlainFile.requireRegularIfPresent(file)
             }
         } catch { throw ArchiveError.file(error) }
@@ -195,7 +197,9 @@ public final class FileArchiveStore: RecordArchiveStore {
                 try auditLog.repairTornTail()
                 entry.detail = "removed an incomplete last line of \(torn.count) bytes, SHA-256 \(Digest.sha256(torn))"
             }
-            return try auditLog.append(entry)
+            let appended = try auditLog.append(entry)
+            try signHead()
+            return appended
         }
     }
 
@@ -253,7 +257,7 @@ public final class FileArchiveStore: RecordArchiveStore {
                 && $0.time == pending.entry.time
         } ?? false
         if committed {
-            do { try finish(pending) } catch {
+            do { try signHead(); try finish(pending) } catch {
                 // An index that could not take the change is rebuilt by the archive; anything else stops here.
                 guard FileManager.default.fileExists(atPath: staleURL.path) else { throw error }
             }
