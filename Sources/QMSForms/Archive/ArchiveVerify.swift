@@ -2,7 +2,7 @@ import Foundation
 import XMLSupport
 
 extension Archive {
-    /// What ``verification()`` found, and how many bytes it read to find it.
+    /// What ``verification(anchor:)`` found, and how many bytes it read to find it.
     public struct Verification: Sendable {
         /// Every problem, each naming what is wrong and where; empty when all is well.
         public var problems: [String]
@@ -17,7 +17,7 @@ extension Archive {
     public func verify() async throws -> [String] { try await verification().problems }
 
     /// The head of the audit trail (its last entry's number and hash), to write into a record kept
-    /// elsewhere (management review minutes, a letter to the auditor): `verify(anchor:)` later
+    /// elsewhere (management review minutes, a letter to the auditor): ``verification(anchor:)`` later
     /// proves the history still contains it. `nil` for an empty trail.
     public func anchor() async throws -> AuditEntry? { try await store.entries().last }
 
