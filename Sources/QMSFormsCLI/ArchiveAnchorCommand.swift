@@ -10,10 +10,13 @@ struct ArchiveAnchorCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard let head = try await Archive(workspace: workspace.workspace).anchor() else {
+            let archive = try Archive(workspace: workspace.workspace)
+            guard let head = try await archive.anchor() else {
                 throw Failure(.usage, "the audit trail is empty: there is nothing to anchor yet")
             }
-            print("\(head.seq):\(head.hash)\t\(head.time)")
+            // The key's fingerprint too: a bag's signed head is worth what the key it names is.
+            let key = try await archive.store.signedHead()?.keyFingerprint ?? "unsigned"
+            print("\(head.seq):\(head.hash)\t\(head.time)\tkey SHA-256 \(key)")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

@@ -16,13 +16,15 @@ struct ReviseCommand: AsyncParsableCommand {
     @Option(help: "更改前: the wording before (default: from the structural comparison).") var before: String?
     @Option(help: "更改后: the wording after (default: from the structural comparison).") var after: String?
     @Option(help: dateHelp("更改日期 (default: today).")) var date: Day?
+    @Flag(help: "Record again what the open draft changes, after an edit made since it was opened (its signatures are voided).")
+    var amend = false
 
     func run() async throws {
         do {
             let row = try await workspace.requireControl().revise(document, ChangeRequest(
                 summary: summary, pages: pages, order: order, by: try principal(by, for: "revise", documentControl: true), major: major, remarks: remarks,
-                before: before, after: after, date: date))
-            print("\(document): draft \(row.version) opened (change record row \(row.seq))")
+                before: before, after: after, date: date, amend: amend))
+            print("\(document): draft \(row.version) \(amend ? "recorded again" : "opened") (change record row \(row.seq))")
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }
 }

@@ -9,12 +9,15 @@ import Testing
         (1...max(n, 1)).prefix(n).map { "CAPA-2026-" + String(repeating: "0", count: max(0, 3 - String($0).count)) + String($0) }
     }
 
-    @Test func killedAtRandomMomentsAHundredTimes() throws {
+    /// Kills in CI; `bench/kill-campaign.sh` runs the long campaign (figures in docs/archive.md).
+    static let kills = 30
+
+    @Test func killedAtRandomMoments() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         var reported: [String] = []
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<100 {
+        for _ in 0..<Self.kills {
             let p = Process()
             p.executableURL = CLI.binary
             p.arguments = ["issue", "capa", f.data("capa"), "--by", "王芳"]
@@ -42,7 +45,7 @@ import Testing
         // No half-written record, no number twice, no gap, and every reported issue present.
         #expect(numbers == Self.consecutive(numbers.count))
         #expect(Set(reported).isSubset(of: Set(numbers)))
-        #expect(reported.count > 0 && reported.count < 100, "the kills should land both inside and after issues (\(reported.count) completed)")
+        #expect(reported.count > 0 && reported.count < Self.kills, "the kills should land both inside and after issues (\(reported.count) completed)")
         // Still usable: the next issue takes the next number.
         let next = try f.q("issue", "capa", f.data("capa"), "--by", "王芳")
         #expect(next.stdout.hasPrefix(Self.consecutive(numbers.count + 1).last! + "\t"), "\(next.stderr)")
@@ -304,5 +307,38 @@ import Testing
         #expect(!verify.stderr.contains("canonical") && !verify.stderr.contains("changed"), "the forgery's chain itself is consistent: \(verify.stderr)")
         let gone = try f.q("archive", "verify", "--anchor", "14:" + String(repeating: "0", count: 64))
         #expect(gone.stderr.contains("no longer holds anchored entry 14"), "\(gone.stderr)")
+    }
+
+    /// The bag carries the signed chain head, and an auditor checks it with openssl alone: the
+    /// signature holds for the head it names, fails for any other, and its key is the one whose
+    /// fingerprint `archive anchor` printed.
+    @Test func theBagsSignedHeadVerifiesWithOpenSSL() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
+        let anchor = try f.q("archive", "anchor").stdout
+        let bag = f.root.appendingPathComponent("bag")
+        #expect(try f.q("archive", "export", "-o", bag.path, "--by", "审核员").status == 0)
+        let info = try String(contentsOf: bag.appendingPathComponent("bag-info.txt"), encoding: .utf8)
+        func tag(_ name: String) -> String {
+            info.split(separator: "\n").first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)) } ?? ""
+        }
+        let text = tag("Audit-Chain-Head-Signed-Text"), head = String(anchor.split(separator: "\t")[0])
+        #expect(text == "qmsforms audit head " + head.replacingOccurrences(of: ":", with: " "), "\(info)")
+        #expect(anchor.hasSuffix("key SHA-256 " + tag("Audit-Chain-Head-Key-SHA256") + "\n"), "\(anchor) / \(info)")
+        let check = """
+            set -e
+            grep '^Audit-Chain-Head-Public-Key: ' "$1/bag-info.txt" | cut -d' ' -f2 | base64 -d > key.der
+            test "$(sha256sum key.der | cut -c1-64)" = "$(grep '^Audit-Chain-Head-Key-SHA256: ' "$1/bag-info.txt" | cut -d' ' -f2)"
+            openssl pkey -pubin -inform DER -in key.der -out key.pem
+            grep '^Audit-Chain-Head-Signature: ' "$1/bag-info.txt" | cut -d' ' -f2 | base64 -d > head.sig
+            printf '%s' "$2" > head.txt
+            openssl dgst -sha256 -verify key.pem -signature head.sig head.txt
+            """
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        let good = try CLI.run(sh, ["-c", check, "check", bag.path, text], in: f.root)
+        #expect(good.status == 0 && good.stdout.contains("Verified OK"), "\(good.stdout) \(good.stderr)")
+        let other = try CLI.run(sh, ["-c", check, "check", bag.path, text.replacingOccurrences(of: "head 14 ", with: "head 13 ")], in: f.root)
+        #expect(other.status != 0 && other.stdout.contains("Verification failure"), "\(other.stdout) \(other.stderr)")
     }
 }

@@ -71,6 +71,50 @@ import Testing
         #expect(try String(contentsOf: ws.appendingPathComponent("out/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"A/1\""))
     }
 
+    /// Control data change only as a recorded change, and never for the draft that proposes
+    /// them: turning self-approval on, retention, the record number and the department show in
+    /// `diff` and in the change record; an edit made after `revise` is refused until recorded;
+    /// the draft that allows self-approval is still approved by three different people.
+    @Test func controlDataChangeOnlyAsARecordedChange() throws {
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
+        try edit("retention-years=\"3\"", "retention-years=\"1\"")
+        try edit("record-number=\"CAPA-{yyyy}-{seq:3}\"", "record-number=\"CA-{yyyy}-{seq:4}\" self-approval=\"true\"")
+        let diff = try q("diff", "capa")
+        expectOK(diff, "diff")
+        for line in ["retention", "3 years after closure", "1 year after closure", "CA-{yyyy}-{seq:4}", "self-approval", "allowed"] {
+            #expect(diff.stdout.contains(line), "diff names \(line): \(diff.stdout)")
+        }
+        // The author's own wording does not hide a control change from the change record.
+        expectOK(try q("revise", "capa", "--summary", "放宽", "--pages", "P1", "--order", "DCR-2026-020", "--by", "王芳",
+                       "--before", "旧", "--after", "新", "--date", "2026-03-01"), "revise")
+        let row = try String(contentsOf: capa, encoding: .utf8)
+        #expect(row.contains("control self-approval: not allowed") && row.contains("control self-approval: allowed"))
+        #expect(row.contains("control record-number: CA-{yyyy}-{seq:4}") && row.contains("control retention: 结案后1年"))
+        // A change slipped in after revise is refused until it is recorded.
+        try edit("department-en=\"Quality\"", "department-en=\"Quality Dept.\"")
+        let before = try snapshot()
+        expectRefused(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-03-01"), "does not say so")
+        #expect(try snapshot() == before)
+        expectRefused(try q("revise", "capa", "--summary", "x", "--pages", "P1", "--order", "DCR-2026-021", "--by", "王芳"), "--amend")
+        expectOK(try q("revise", "capa", "--amend", "--summary", "放宽，部门", "--pages", "P1", "--order", "DCR-2026-021", "--by", "王芳",
+                       "--date", "2026-03-01"), "amend")
+        let amended = try String(contentsOf: capa, encoding: .utf8)
+        #expect(amended.contains("control department: 质管部 Quality Dept.") && !amended.contains("DCR-2026-020"))
+        // Self-approval proposed by this draft does not apply to it: the released rule does.
+        expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-03-01"), "prepared")
+        expectRefused(try q("approve", "capa", "--role", "reviewed", "--by", "王芳", "--date", "2026-03-02"), "three different people")
+        expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-03-02"), "reviewed")
+        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "王芳 ", "--date", "2026-03-03"), "three different people")
+        expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-03-03"), "approved")
+        expectOK(try q("release", "capa", "--effective", "2026-03-05", "--by", "周建国"), "release")
+        // Released, it is the rule in force for the next draft.
+        try edit("Corrective &amp; Preventive Action Form", "Corrective and Preventive Action Form")
+        expectOK(try q("revise", "capa", "--summary", "标题", "--pages", "P1", "--order", "DCR-2026-022", "--by", "王芳", "--date", "2026-04-01"), "revise")
+        expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-04-01"), "prepared")
+        expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "王芳", "--date", "2026-04-01"), "self-reviewed, as A/1 allows")
+    }
+
     /// Frozen revisions are bound to the audit trail: a frozen file rewritten together with its
     /// hash in the register passes the register's own check but not the trail's.
     @Test func aFrozenRevisionForgedWithItsHashIsFound() throws {

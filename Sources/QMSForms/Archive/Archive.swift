@@ -127,17 +127,22 @@ public struct Archive: Sendable {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "dispose") }
         try await freshIndex()
         return try await store.perform {
-            // Retention from the record itself (its latest XML and template revision), never from the index.
-            let history = try await standing(number, allowVoid: true)
-            let record = try await read(history.last!.recordFiles[0])
+            let (history, keepUntil) = try await retention(of: number)
             let day = Day(now).description
-            let keepUntil = keepUntil(record, recordDate: record.declaredDay ?? String(history[0].time.prefix(10)))
             guard let until = keepUntil, until < day else { throw ArchiveError.notDue(number: number, keepUntil: keepUntil ?? "its case is closed") }
             let files = Set(history.flatMap(\.recordFiles))
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
             return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [.state(number: number, .disposed)]))
         }.unfinished
+    }
+
+    /// How long `number` is kept, from the record itself (its latest XML and its template
+    /// revision), never from the index; with its history. `nil` while its case is open.
+    func retention(of number: String) async throws -> (history: [AuditEntry], keepUntil: String?) {
+        let history = try await standing(number, allowVoid: true)
+        let record = try await read(history.last!.recordFiles[0])
+        return (history, keepUntil(record, recordDate: record.declaredDay ?? String(history[0].time.prefix(10))))
     }
 
     /// Rebuilds the index first when a committed change could not reach it.

@@ -55,19 +55,20 @@ extension Archive {
     /// The frozen HTML of a record's latest revision, for printing it again. A void or disposed
     /// record is refused: its number stays in the audit trail, not on new paper.
     public func rendition(_ number: String) async throws -> Data {
-        try await freshIndex()
-        guard let row = try await store.indexed(number) else { throw ArchiveError.unknownRecord(number) }
-        switch row.state {
-        case .void: throw ArchiveError.voided(number)
-        case .disposed: throw ArchiveError.disposed(number)
-        case .issued, .corrected: return try await store.file("\(row.path)/r\(row.revision).html")
-        }
+        // The trail decides whether it may be printed and which file is the latest, not the index.
+        let latest = try await standing(number).last!
+        return try await store.file(latest.recordFiles[1])   // [XML, HTML]
     }
 
     /// Records past their retention on `asOf` (default today), not yet disposed of.
     public func due(asOf: Day? = nil) async throws -> [ArchivedRecord] {
         try await freshIndex()
         let day = (asOf ?? clock.today).description
-        return try await store.search(Search()).filter { $0.state != .disposed && ($0.keepUntil.map { $0 < day } ?? false) }
+        // The index proposes; each record's own retention decides (an edited index lists nothing early).
+        var due: [ArchivedRecord] = []
+        for row in try await store.search(Search()) where row.state != .disposed && (row.keepUntil.map { $0 < day } ?? false) {
+            if let until = try await retention(of: row.number).keepUntil, until < day { due.append(row) }
+        }
+        return due
     }
 }

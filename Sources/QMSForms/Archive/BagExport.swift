@@ -58,6 +58,15 @@ extension Archive {
             }
             let all = try await store.entries()
             let head = all.last
+            // The head as signed, so the bag's claim about the trail is checked with openssl alone.
+            let signed = try await store.signedHead()
+            if let head, signed.map({ $0.seq != head.seq || $0.hash != head.hash || !$0.isValid() }) ?? true {
+                throw ArchiveError.notVerified(problems: ["the audit trail's head (entry \(head.seq)) is not signed by the archive's key"])
+            }
+            let signature = signed.map {
+                "\nAudit-Chain-Head-Signed-Text: \($0.signedText)\nAudit-Chain-Head-Signature: \($0.signature)"
+                    + "\nAudit-Chain-Head-Public-Key: \($0.publicKeyDER)\nAudit-Chain-Head-Key-SHA256: \($0.keyFingerprint)"
+            } ?? ""
             let selected = all.filter { e in e.number.map(numbers.contains) ?? (formNumber == nil && inRange(e.time)) }
             payload.append(("data/audit.log", Data(selected.map { $0.canonicalJSON + Data([UInt8(ascii: "\n")]) }.joined())))
 
@@ -85,7 +94,7 @@ extension Archive {
                     Record-Count: \(rows.count)
                     Template-Revision-Count: \(pins.count)
                     Audit-Entry-Count: \(selected.count)
-                    Audit-Chain-Head: \(head.map { "entry \($0.seq), SHA-256 \($0.hash)" } ?? "empty")
+                    Audit-Chain-Head: \(head.map { "entry \($0.seq), SHA-256 \($0.hash)" } ?? "empty")\(signature)
 
                     """.utf8)),
                 ("manifest-sha256.txt", manifest(payload, SHA256.self)),

@@ -86,12 +86,13 @@ public struct ChangeControl: Sendable {
     }
 
     /// The open draft's revision, checked to follow the last released one without a gap;
-    /// `nil` when the working copy declares the released revision (no draft).
-    func draftRevision(_ doc: Document) throws -> Revision? {
+    /// `nil` when the working copy declares the released revision (no draft). The numbering rule
+    /// is the released revision's: a draft cannot change how it is itself numbered.
+    func draftRevision(_ doc: Document, released: Template) throws -> Revision? {
         let declared = doc.working.control.revision
         if declared == doc.lastRevision { return nil }
         if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
-        let allowed = [false, true].compactMap { RevisionRule.next(after: doc.lastRevision, major: $0, letterAfter: doc.working.control.letterAfter) }
+        let allowed = [false, true].compactMap { RevisionRule.next(after: doc.lastRevision, major: $0, letterAfter: released.control.letterAfter) }
         guard allowed.contains(declared) else {
             throw ChangeControlError.gap(document: doc.entry.number, from: doc.lastRevision, to: declared, expected: allowed)
         }
@@ -115,44 +116,79 @@ public struct ChangeControl: Sendable {
         return template
     }
 
-    /// Opens the next revision of `name` from its edited working copy and appends the change row.
+    /// Opens the next revision of `name` from its edited working copy and appends the change row;
+    /// with `request.amend`, records again what the open draft changes (its row is replaced and
+    /// its signatures voided), for an edit made after the draft was opened.
     @discardableResult
     public func revise(_ name: String, _ request: ChangeRequest) async throws -> ChangeRecord {
         try AuthorizationPolicy().check(request.by, may: .revise)
         let state = try await register.load()
         let doc = try document(name, in: state)
+        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
         let declared = doc.working.control.revision
         if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
-        if declared > doc.lastRevision { throw ChangeControlError.draftOpen(document: doc.entry.number, draft: declared) }
-        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        let next: Revision
+        var rows = doc.working.changeRecord
+        if request.amend {
+            guard let draft = try draftRevision(doc, released: released) else {
+                throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
+            }
+            next = draft
+            if rows.last?.version == draft { rows.removeLast() }
+        } else {
+            if declared > doc.lastRevision { throw ChangeControlError.draftOpen(document: doc.entry.number, draft: declared) }
+            guard let n = RevisionRule.next(after: declared, major: request.major, letterAfter: released.control.letterAfter) else {
+                throw ChangeControlError.noEditionAfterZ(document: doc.entry.number)
+            }
+            next = n
+        }
         let changes = TemplateDiff(from: released, to: doc.working).changes
         if changes.isEmpty && request.before == nil && request.after == nil {
             throw ChangeControlError.nothingChanged(document: doc.entry.number)
         }
-        guard let next = RevisionRule.next(after: declared, major: request.major, letterAfter: doc.working.control.letterAfter) else {
-            throw ChangeControlError.noEditionAfterZ(document: doc.entry.number)
-        }
         let date = (request.date ?? Day(Date())).description
         var remarks = request.remarks
-        if next.edition != declared.edition && remarks.isEmpty {
-            remarks = "换版 New edition (\(declared.edition)/0–\(declared) consolidated)"
+        if next.edition != doc.lastRevision.edition && remarks.isEmpty {
+            remarks = "换版 New edition (\(doc.lastRevision.edition)/0–\(doc.lastRevision) consolidated)"
+        }
+        // Control data changes are always written out, whatever wording the author gives.
+        let control = changes.filter(\.isControl)
+        func side(_ given: String?, _ value: KeyPath<TemplateDiff.Change, String>) -> String {
+            (given.map { [$0] + Self.lines(control, value) } ?? Self.lines(changes, value)).joined(separator: "\n")
         }
         let row = ChangeRecord(
-            seq: doc.working.changeRecord.count + 1, date: date, version: next, summary: request.summary,
-            before: request.before ?? changes.map { "\($0.path) \($0.aspect): \($0.before.isEmpty ? "—" : $0.before)" }.joined(separator: "\n"),
-            after: request.after ?? changes.map { "\($0.path) \($0.aspect): \($0.after.isEmpty ? "—" : $0.after)" }.joined(separator: "\n"),
+            seq: rows.count + 1, date: date, version: next, summary: request.summary,
+            before: side(request.before, \.before), after: side(request.after, \.after),
             pages: request.pages, order: request.order, by: request.by.displayName, remarks: remarks)
-        var control = doc.working.control
-        control.revision = next
-        control.approvals = []
-        control.effective = nil
+        var updated = doc.working.control
+        updated.revision = next
+        updated.approvals = []
+        updated.effective = nil
         try rewrite(doc) { editor in
-            try editor.setControl(control)
-            try editor.setChangeRecord(doc.working.changeRecord + [row])
+            try editor.setControl(updated)
+            try editor.setChangeRecord(rows + [row])
         }
         try await log(.revise, document: doc.entry.number, revision: next.description, by: request.by,
-                      detail: "\(request.summary) (\(request.order))", now: Date())
+                      detail: (request.amend ? "amended: " : "") + "\(request.summary) (\(request.order))", now: Date())
         return row
+    }
+
+    /// The lines a change-record row gives `changes` under 更改前 or 更改后 (`value`).
+    static func lines(_ changes: [TemplateDiff.Change], _ value: KeyPath<TemplateDiff.Change, String>) -> [String] {
+        changes.map { "\($0.path) \($0.aspect): \($0[keyPath: value].isEmpty ? "—" : $0[keyPath: value])" }
+    }
+
+    /// Refuses a draft whose control data differ from the released revision's in a way its
+    /// change-record row does not state: control data change only as a recorded change.
+    func checkControlChangesRecorded(_ doc: Document, released: Template) throws {
+        let control = TemplateDiff(from: released, to: doc.working).changes.filter(\.isControl)
+        guard !control.isEmpty else { return }
+        let row = doc.working.changeRecord.last { $0.version == doc.working.control.revision }
+        let before = Set(row?.before.split(separator: "\n").map(String.init) ?? [])
+        let after = Set(row?.after.split(separator: "\n").map(String.init) ?? [])
+        for change in control where !before.contains(Self.lines([change], \.before)[0]) || !after.contains(Self.lines([change], \.after)[0]) {
+            throw ChangeControlError.controlChangeNotRecorded(document: doc.entry.number, change: change.description)
+        }
     }
 
     /// Signs the open draft of `name` as `role`; the roles sign in order.
@@ -161,9 +197,11 @@ public struct ChangeControl: Sendable {
         let state = try await register.load()
         let doc = try document(name, in: state)
         let control = doc.working.control
-        guard try draftRevision(doc) != nil else {
+        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        guard try draftRevision(doc, released: released) != nil else {
             throw ChangeControlError.releasedIsFrozen(document: doc.entry.number, revision: doc.lastRevision)
         }
+        try checkControlChangesRecorded(doc, released: released)
         // A signature covers the text it signed: after an edit, the earlier ones no longer do.
         let digest = try contentDigest(doc)
         var signed = control.approvals
@@ -176,7 +214,9 @@ public struct ChangeControl: Sendable {
         }
         let expected = Approval.Role.allCases[signed.count]
         guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
-        try AuthorizationPolicy().check(principal, may: .approve(role, signedBy: signed.map(\.name), selfApproval: control.selfApproval))
+        // The draft is approved under the rules in force, not under the ones it proposes.
+        try AuthorizationPolicy().check(principal, may: .approve(role, signedBy: signed.map(\.name),
+                                                                  selfApproval: released.control.selfApproval))
         let day = (date ?? Day(Date())).description
         if let last = signed.last, day < last.date {
             throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)
@@ -197,9 +237,11 @@ public struct ChangeControl: Sendable {
         let state = try await register.load()
         let doc = try document(name, in: state)
         var control = doc.working.control
-        guard try draftRevision(doc) != nil else {
+        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        guard try draftRevision(doc, released: released) != nil else {
             throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
         }
+        try checkControlChangesRecorded(doc, released: released)
         guard control.isApproved else {
             throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision,
                                                  missing: Array(Approval.Role.allCases.dropFirst(control.approvals.count)))

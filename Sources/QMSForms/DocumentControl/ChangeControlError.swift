@@ -56,6 +56,8 @@ public enum ChangeControlError: QMSError, Equatable {
     case notEditable(document: String, element: String)
     /// A released revision no audit entry accounts for with these bytes.
     case notInTrail(document: String, revision: String, sha256: String)
+    /// The draft changes control data (the change described) its change-record row does not state.
+    case controlChangeNotRecorded(document: String, change: String)
     /// The draft changed after it was signed in a role (named); the signatures no longer cover it.
     case changedSinceSigned(document: String, signedAs: Approval.Role)
     /// The working copy is not the text the three approvals signed.
@@ -74,7 +76,8 @@ public enum ChangeControlError: QMSError, Equatable {
         case let .missingBy(action): "\(action) needs --by NAME (or QMS_USER): every change record names who did it"
         case let .noDraft(doc, released):
             "\(doc) has no draft revision: \(released) is released. Edit forms/ then run qmsforms revise \(doc) …"
-        case let .draftOpen(doc, draft): "\(doc) already has draft \(draft) open; approve and release it first"
+        case let .draftOpen(doc, draft): "\(doc) already has draft \(draft) open; approve and release it first, "
+            + "or record an edit made since it was opened with: qmsforms revise \(doc) --amend …"
         case let .nothingChanged(doc):
             "the working copy of \(doc) is the same as its released revision: there is no change to revise"
         case let .outOfOrder(doc, expected, given):
@@ -109,6 +112,9 @@ public enum ChangeControlError: QMSError, Equatable {
         case let .notEditable(doc, element): "\(doc): the working copy has no <\(element)> element to update"
         case let .notInTrail(d, rev, sha): "\(d) \(rev) is in the register with SHA-256 \(sha), but no registration or release in "
             + "the audit log records those bytes: the register or its frozen file was changed outside qmsforms"
+        case let .controlChangeNotRecorded(d, change): "the draft of \(d) changes its control data (\(change)), but its "
+            + "change-record row does not say so: retention, department, record number, numbering and self-approval change only as "
+            + "a recorded change. Record it with: qmsforms revise \(d) --amend --summary … --pages … --order …, or put the value back"
         case let .changedSinceSigned(d, role): "the draft of \(d) changed after it was signed as \(role.rawValue): a signature covers "
             + "the text it signed; undo the edit, or sign again from the start: qmsforms approve \(d) --role prepared"
         case let .changedSinceApproved(d): "the working copy of \(d) is not the text that was approved (it changed after a signature, "

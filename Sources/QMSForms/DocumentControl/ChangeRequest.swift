@@ -18,10 +18,13 @@ public struct ChangeRequest: Sendable {
     public var after: String?
     /// The change date; today when `nil`.
     public var date: Day?
+    /// Record again what the open draft changes (after an edit made since it was opened):
+    /// its change-record row is replaced and its signatures are voided.
+    public var amend: Bool
 
     /// A change of `summary` on `pages` under change order `order`, requested by `by`; `major` opens a new edition.
     public init(summary: String, pages: String, order: String, by: Principal, major: Bool = false, remarks: String = "",
-                before: String? = nil, after: String? = nil, date: Day? = nil) {
+                before: String? = nil, after: String? = nil, date: Day? = nil, amend: Bool = false) {
         self.summary = summary
         self.pages = pages
         self.order = order
@@ -31,5 +34,6 @@ public struct ChangeRequest: Sendable {
         self.before = before
         self.after = after
         self.date = date
+        self.amend = amend
     }
 }

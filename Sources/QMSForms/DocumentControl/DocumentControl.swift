@@ -65,10 +65,11 @@ public struct Retention: Sendable, Equatable {
 
     /// As printed: `3年（自记录日期）` / `3 years from the record date`.
     public var label: Bilingual {
-        switch basis {
-        case .recordDate: Bilingual(zh: "\(years)年", en: "\(years) years")
-        case .closure: Bilingual(zh: "结案后\(years)年", en: "\(years) years after closure")
-        case .superseded: Bilingual(zh: "作废后\(years)年", en: "\(years) years after superseded")
+        let en = years == 1 ? "1 year" : "\(years) years"
+        return switch basis {
+        case .recordDate: Bilingual(zh: "\(years)年", en: en)
+        case .closure: Bilingual(zh: "结案后\(years)年", en: en + " after closure")
+        case .superseded: Bilingual(zh: "作废后\(years)年", en: en + " after superseded")
         }
     }
 }

@@ -108,6 +108,14 @@ extension ChangeControl {
         TemplateDiff(from: try await template(name, revision: a).0, to: try await template(name, revision: b).0).changes
     }
 
+    /// What the working copy of `name` changes against its last released revision (what
+    /// ``revise(_:_:)`` records), with that revision.
+    public func workingChanges(_ name: String) async throws -> (released: Revision, changes: [TemplateDiff.Change]) {
+        let doc = try document(name, in: try await register.load())
+        let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
+        return (doc.lastRevision, TemplateDiff(from: released, to: doc.working).changes)
+    }
+
     /// The template a new record of `name` is filled against: the effective revision; with
     /// `revision`, that one if it is in force; with `draft`, the open draft. Only a draft is
     /// read from the working copy: every released revision comes from its frozen, hash-checked
@@ -121,7 +129,8 @@ extension ChangeControl {
         let effectiveIndex = statuses.firstIndex(of: .effective)
         if draft {
             let doc = try document(name, in: state)
-            guard try draftRevision(doc) != nil, revision == nil || revision == doc.working.control.revision else {
+            let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
+            guard try draftRevision(doc, released: released) != nil, revision == nil || revision == doc.working.control.revision else {
                 throw ChangeControlError.noDraft(document: doc.entry.number, released: doc.lastRevision)
             }
             return (doc.working, .draft)

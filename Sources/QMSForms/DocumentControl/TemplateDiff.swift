@@ -25,6 +25,10 @@ public struct TemplateDiff: Sendable {
         /// As it is.
         public var after: String
 
+        /// A change of the document's control data (retention, department, record number,
+        /// numbering, self-approval).
+        public var isControl: Bool { path == "control" }
+
         public var description: String {
             switch kind {
             case .added: "\(aspect) added at \(path): \(after)"
@@ -74,6 +78,7 @@ public struct TemplateDiff: Sendable {
     /// Everything a reader of the printed document would notice, as (path, aspect) → text.
     static func facts(_ t: Template) -> [(key: Key, value: String)] {
         var out: [(key: Key, value: String)] = [(Key(path: "title", aspect: "title"), t.title.both)]
+        out += controlFacts(t.control).map { (Key(path: "control", aspect: $0.aspect), $0.value) }
         func field(_ f: Field, path: String) {
             out.append((Key(path: path, aspect: "label"), f.label.both))
             out.append((Key(path: path, aspect: "type"), TemplateOutline.type(of: f)))
@@ -98,6 +103,14 @@ public struct TemplateDiff: Sendable {
             }
         }
         return out
+    }
+
+    /// The control data a revision carries into the next one (not the revision, approvals and
+    /// effective date, which every revision has its own of): each is a change of the document.
+    static func controlFacts(_ c: DocumentControl) -> [(aspect: String, value: String)] {
+        [("retention", c.retention.label.both), ("department", c.department.both),
+         ("record-number", c.recordNumber?.text ?? "—"), ("letter-after", String(c.letterAfter)),
+         ("self-approval", c.selfApproval ? "allowed" : "not allowed")]
     }
 
     /// The full text of a procedure block, for comparison.

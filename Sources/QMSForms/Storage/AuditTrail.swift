@@ -18,6 +18,10 @@ public protocol AuditTrail: Sendable {
 
     /// Every entry, and every break in the chain: unreadable entries, gaps, wrong links, changed content.
     func verifiedEntries() async throws -> AuditVerification
+
+    /// The last entry signed with the archive's key, as the trail keeps it (checked by
+    /// ``verifiedEntries()``); `nil` for an empty trail.
+    func signedHead() async throws -> SignedHead?
 }
 
 /// What a reading of the audit trail found.

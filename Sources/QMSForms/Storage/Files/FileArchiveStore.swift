@@ -119,6 +119,12 @@ public final class FileArchiveStore: RecordArchiveStore {
         return verification
     }
 
+    public func signedHead() async throws -> SignedHead? {
+        // An archive written before heads were signed gets its key and first signature now.
+        if storedHead() == nil && !FileManager.default.fileExists(atPath: keyURL.path) { try signHead() }
+        return storedHead()
+    }
+
     public func history(of number: String) async throws -> [AuditEntry] { auditLog.entries().filter { $0.number == number } }
 
     /// From `counters.json`; if a crash tore it, rebuilt from the audit log, which holds every number committed.

@@ -1,37 +1,12 @@
 import Crypto
 import Foundation
 
-/// The head of the audit chain, signed with the archive's key (ECDSA P-256) after every action:
-/// `archive/head.json`, the key in `archive/signing-key.pem` (readable by its owner only).
+/// The archive's signing key is `archive/signing-key.pem` (readable by its owner only); the
+/// ``SignedHead`` is written to `archive/head.json` after every action.
 ///
 /// Someone who rewrites the log and recomputes every hash cannot sign the new head without the
 /// key: entries added or removed after the last signed head are a finding. History before an
 /// anchor (``Archive/anchor()``) written down elsewhere is proved by `verify --anchor`.
-struct SignedHead: Codable, Equatable {
-    var seq: Int
-    var hash: String
-    var time: String
-    /// DER, base64, over ``message``.
-    var signature: String
-    /// The public key, PEM, to check it with.
-    var publicKey: String
-
-    var message: Data { Data("qmsforms audit head \(seq) \(hash)".utf8) }
-
-    /// `head` signed with `key`.
-    static func signing(_ head: AuditEntry, with key: P256.Signing.PrivateKey) throws -> SignedHead {
-        var signed = SignedHead(seq: head.seq, hash: head.hash, time: head.time, signature: "", publicKey: key.publicKey.pemRepresentation)
-        signed.signature = try key.signature(for: signed.message).derRepresentation.base64EncodedString()
-        return signed
-    }
-
-    /// Whether the signature is the key's over this head.
-    func isValid(for key: P256.Signing.PublicKey) -> Bool {
-        guard let der = Data(base64Encoded: signature), let sig = try? P256.Signing.ECDSASignature(derRepresentation: der) else { return false }
-        return key.isValidSignature(sig, for: message)
-    }
-}
-
 extension FileArchiveStore {
     var keyURL: URL { directory.appendingPathComponent("signing-key.pem") }
     var headURL: URL { directory.appendingPathComponent("head.json") }
@@ -62,10 +37,16 @@ extension FileArchiveStore {
         }
     }
 
+    /// The head as `archive/head.json` holds it, `nil` when there is none that reads.
+    func storedHead() -> SignedHead? {
+        guard let data = try? Data(contentsOf: headURL) else { return nil }
+        return try? JSONDecoder().decode(SignedHead.self, from: data)
+    }
+
     /// What the signed head says of `entries`: nothing when it signs their last entry with the archive's key.
     func headProblems(_ entries: [AuditEntry]) -> [String] {
         guard let last = entries.last else { return [] }
-        guard let data = try? Data(contentsOf: headURL), let head = try? JSONDecoder().decode(SignedHead.self, from: data) else {
+        guard let head = storedHead() else {
             return FileManager.default.fileExists(atPath: keyURL.path)
                 ? ["archive/head.json: the signed head of the audit trail is missing or unreadable"] : []
         }
