@@ -113,7 +113,9 @@ import Testing
         let weights = [30.0, 20, 10, 10, 10, 15, 5]
         func score(_ points: [Double]) -> Double { (zip(weights, points).map { $0 * $1 }.reduce(0, +) / 100 * 10).rounded() / 10 }
         let scores = [a: score([80, 100, 80, 60, 80, 80, 60]), b: score(Array(repeating: 100, count: 7)), c: score(Array(repeating: 60, count: 7))]
-        let overall = ((scores.values.reduce(0, +) / 3) * 10).rounded() / 10
+        // The record and its JSON hold the mean unrounded (6 places); the page prints one place.
+        let mean = scores.values.reduce(0, +) / 3
+        let overall = (mean * 1_000_000).rounded() / 1_000_000
 
         let r = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
                         "--reviewed-by", "孙伟", "--approved-by", "周建国", "--previous", "79.5", "--format", "json")
@@ -132,7 +134,7 @@ import Testing
         }
         let below = try #require(json["below80"] as? [[String: Any]])
         #expect(below.count == 1 && below[0]["survey"] as? String == c && below[0]["action"] as? String == "CAPA-2026-011")
-        #expect(Double(json["change"] as? String ?? "") == ((overall - 79.5) * 10).rounded() / 10)
+        #expect(Double(json["change"] as? String ?? "") == ((mean - 79.5) * 1_000_000).rounded() / 1_000_000)
 
         // Issued into the archive; the next campaign's report takes its score as the previous one.
         let issued = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
@@ -147,7 +149,8 @@ import Testing
         let next = try f.q("report", "survey", "--campaign", "MYDC-2025", "--issued", "1", "--compiled-by", "赵丽",
                            "--reviewed-by", "孙伟", "--approved-by", "周建国", "--format", "json")
         let nextJSON = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
-        #expect(Double(nextJSON["previousScore"] as? String ?? "") == overall, "\(next.stdout)")
+        // The next campaign compares with the score as the summary printed it.
+        #expect(Double(nextJSON["previousScore"] as? String ?? "") == (mean * 10).rounded() / 10, "\(next.stdout)")
         let none = try f.q("report", "survey", "--campaign", "NO-SUCH", "--issued", "1", "--reviewed-by", "孙伟", "--approved-by", "周建国",
                            "--compiled-by", "赵丽")
         #expect(none.status != 0 && none.stderr.contains("no archived survey"))

@@ -36,20 +36,66 @@ import Testing
         let handCSI = (valid.reduce(0, +) / Double(valid.count) * 10).rounded() / 10
         #expect(handCSI == 80.7)
 
+        // The record holds the figures unrounded (to 6 places); only the page rounds them.
         let record = try Fixtures.record("survey-summary")
-        #expect(record.computed["csi"] == .decimal(Decimal(string: "80.7")!))
+        #expect(record.computed["csi"] == .decimal(Decimal(string: "80.666667")!))
         #expect(record.computed["target_met"] == .boolean(true))
         #expect(record.computed["returned"] == .integer(10))
-        #expect(record.computed["return_rate"] == .decimal(Decimal(string: "83.3")!)) // 10 / 12
+        #expect(record.computed["return_rate"] == .decimal(Decimal(string: "83.333333")!)) // 10 / 12
         #expect(record.computed["return_ok"] == .boolean(true))
         #expect(record.computed["valid_n"] == .integer(9))
         // Documents: (60 + 80 + 40 + 80 + 80 + 80 + 60 + 80 + 80) / 9 = 640 / 9 = 71.1
-        #expect(record.computed["avg_documents"] == .decimal(Decimal(string: "71.1")!))
+        #expect(record.computed["avg_documents"] == .decimal(Decimal(string: "71.111111")!))
         // Price over the 8 valid answers with points (N/A excluded): 580 / 8 = 72.5
         #expect(record.computed["avg_price"] == .decimal(Decimal(string: "72.5")!))
-        #expect(record.computed["change"] == .decimal(Decimal(string: "0.1")!))
+        #expect(record.computed["change"] == .decimal(Decimal(string: "0.066667")!))
+        let page = HTMLRenderer(settings: .neutral).render(record)
+        #expect(page.contains(">80.7<") && page.contains("83.3%") && page.contains(">71.1<") && page.contains(">72.5<"))
         guard case let .table(out)? = record.values["results"] else { Issue.record("no results"); return }
         #expect(out.map { $0.cells["score"]?.number.map { NSDecimalNumber(decimal: $0).doubleValue } } == scored.map(\.0))
+    }
+
+    /// `rows` results of `ratings` (item → rating) for a campaign of `issued` forms.
+    static func summary(_ rows: [[String: String]], issued: Int) throws -> Record {
+        var yaml = "record_no: MYHZ-2026-09\ncampaign_info:\n  campaign: MYDC-2026\n  issued: \(issued)\n  prev_csi: 80\n"
+        yaml += "results_section:\n  results:\n"
+        for (i, ratings) in rows.enumerated() {
+            yaml += "    - {customer: 客户\(i + 1), survey_no: MY-2026-\(i + 100), "
+                + ratings.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}\n"
+        }
+        yaml += "totals: {action_lt80: 复查, capa_ref: CAPA-2026-009}\nsignatures:\n  compiled: {name: 赵丽, date: 2026-12-20}\n"
+            + "  reviewed: {name: 孙伟, date: 2026-12-21}\n  approved: {name: 周建国, date: 2026-12-22}\n"
+        return try RecordValidator(template: Fixtures.template("survey-summary")).validate(try Fixtures.yaml(yaml), source: "t")
+    }
+
+    static let allSatisfied = Dictionary(uniqueKeysWithValues: weights.map { ($0.0, "满意") })
+
+    /// Thresholds judge the exact figure: 24 customers at 80.0 and one at 79.0 average 79.96,
+    /// which misses the 80-point target though it prints as 80.0; 1000 of 1429 returned is
+    /// 69.98 %, short of 70 %, though it prints as 70.0 %.
+    @Test func thresholdsJudgeTheExactFigureNotThePrintedOne() throws {
+        var low = Self.allSatisfied
+        low["price"] = "一般"   // 80 − 20 × 5 % = 79
+        low["action_ref"] = "FK-2026-040"
+        let record = try Self.summary(Array(repeating: Self.allSatisfied, count: 24) + [low], issued: 25)
+        #expect(record.computed["csi"] == .decimal(Decimal(string: "79.96")!))
+        #expect(record.computed["target_met"] == .boolean(false))
+        let page = HTMLRenderer(settings: .neutral).render(record)
+        #expect(page.contains(">80.0<") && page.contains(">79.0<"), "printed with its declared place")
+
+        let returns = try Self.summary(Array(repeating: Self.allSatisfied, count: 1000), issued: 1429)
+        #expect(returns.computed["return_rate"] == .decimal(Decimal(string: "69.979006")!))
+        #expect(returns.computed["return_ok"] == .boolean(false))
+        #expect(HTMLRenderer(settings: .neutral).render(returns).contains("70.0%"))
+    }
+
+    /// A returned form with every item N/A has no score: not valid, not in the valid count or the mean.
+    @Test func aResultWithEveryItemNotApplicableIsNotValid() throws {
+        let none = Dictionary(uniqueKeysWithValues: Self.weights.map { ($0.0, "不适用") })
+        let record = try Self.summary([Self.allSatisfied, none], issued: 2)
+        guard case let .table(rows)? = record.values["results"] else { Issue.record("no results"); return }
+        #expect(rows[1].cells["score"] == nil && rows[1].cells["valid"] == .boolean(false))
+        #expect(record.computed["valid_n"] == .integer(1) && record.computed["csi"] == .decimal(80))
     }
 
     @Test func underEightyOverallNeedsACAPAAndRowsUnderEightyNeedTheirActions() throws {

@@ -52,12 +52,22 @@ import Testing
         #expect(problems.first?.hint?.contains("CAPA-2026-004") == true)
     }
 
+    /// Every item N/A: no score, so not a valid form (and no "below 80" action asked for).
+    @Test func aFormWithEveryItemNotApplicableHasNoScoreAndIsNotValid() throws {
+        let all = try data(Dictionary(uniqueKeysWithValues: ["quality", "delivery", "packaging", "documents", "communication", "service", "price"]
+            .map { ($0, "不适用") }))
+        let r = try RecordValidator(template: Fixtures.template("survey")).validate(all, source: "t")
+        #expect(r.computed["unanswered"] == .integer(0))
+        #expect(r.computed["csi"] == nil && r.computed["target_met"] == nil)
+        #expect(r.computed["is_valid"] == .boolean(false))
+    }
+
     @Test func naRenormalisesAndTwoGapsMakeTheFormInvalid() throws {
-        // Price N/A: (.3·100+.2·80+.1·80+.1·80+.1·80+.15·80)/.95 = 82/.95 = 86.3
+        // Price N/A: (.3·100+.2·80+.1·80+.1·80+.1·80+.15·80)/.95 = 82/.95 = 86.315789…, printed 86.3
         let na = try data(["quality": "很满意", "delivery": "满意", "packaging": "满意", "documents": "满意",
                            "communication": "满意", "service": "满意", "price": "不适用"])
         let r = try RecordValidator(template: Fixtures.template("survey")).validate(na, source: "t")
-        #expect(r.computed["csi"] == .decimal(Decimal(string: "86.3")!))
+        #expect(r.computed["csi"] == .decimal(Decimal(string: "86.315789")!))
         #expect(r.computed["is_valid"] == .boolean(true))
 
         let gaps = try data(["quality": "很满意", "delivery": "满意", "packaging": "满意", "documents": "满意", "communication": "满意"])

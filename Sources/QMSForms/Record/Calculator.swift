@@ -28,24 +28,29 @@ struct Calculator {
         switch c {
         case let .dateDiff(from, to, unit): return Self.dateDiff(cells[from], cells[to], unit)
         case let .threshold(field, test): return cells[field]?.number.map { .boolean(test.holds($0)) }
+        case let .isSet(field): return .boolean(cells[field] != nil)
+        case let .allOf(tests): return .boolean(tests.allSatisfy { evaluateRow($0, cells: cells, table: table) == .boolean(true) })
         case let .band(field, levels): return cells[field]?.number.flatMap { Self.band($0, levels) }
         case let .countCells(columns, codes, empty):
             return .integer(columns.filter { empty ? cells[$0] == nil : Self.matches(cells[$0], codes) }.count)
-        case let .rowScore(items, places):
+        case let .rowScore(items, _):
             var weighted = Decimal(0), weights = Decimal(0)
             for item in items {
                 guard let p = item.column.score(cells[item.column.id]) else { continue }
                 weighted += item.weight * p
                 weights += item.weight
             }
-            return weights > 0 ? .decimal(Self.round(weighted / weights, places)) : nil
+            return weights > 0 ? .decimal(Self.held(weighted / weights)) : nil
         default: return nil
         }
     }
 
-    static func round(_ x: Decimal, _ places: Int) -> Decimal {
+    /// A computed figure as the record holds it: to ``Value/heldPlaces`` decimal places, not to
+    /// the places it is printed with. Thresholds, bands and statuses judge this value; only the
+    /// printed figure is rounded (``Value/printed(_:places:)``, half to even).
+    static func held(_ x: Decimal) -> Decimal {
         var value = x, rounded = Decimal()
-        NSDecimalRound(&rounded, &value, places, .plain)
+        NSDecimalRound(&rounded, &value, Value.heldPlaces, .plain)
         return rounded
     }
 
@@ -58,7 +63,7 @@ struct Calculator {
         else { return nil }
         switch unit {
         case .hours:
-            return .decimal(round(Decimal(b - a) / 60, 1))
+            return .decimal(held(Decimal(b - a) / 60))
         case .days:
             // Whole calendar days between the dates (time of day ignored).
             func day(_ m: Int) -> Int { m >= 0 ? m / 1440 : (m - 1439) / 1440 }
@@ -128,20 +133,20 @@ struct Calculator {
                 return Self.matches(cell, codes)
             }.count
             return .integer(n)
-        case let .mean(table, column, whereColumn, codes, places):
+        case let .mean(table, column, whereColumn, codes, _):
             let xs = rows(table, values)
                 .filter { whereColumn == nil || Self.matches($0.cells[whereColumn!], codes) }
                 .compactMap { column.score($0.cells[column.id]) }
-            return xs.isEmpty ? nil : .decimal(Self.round(xs.reduce(0, +) / Decimal(xs.count), places))
-        case let .ratio(n, d, scale, places):
+            return xs.isEmpty ? nil : .decimal(Self.held(xs.reduce(0, +) / Decimal(xs.count)))
+        case let .ratio(n, d, scale, _):
             guard let num = number(n), let den = number(d), den != 0 else { return nil }
-            return .decimal(Self.round(num / den * scale, places))
-        case let .difference(from, to):
+            return .decimal(Self.held(num / den * scale))
+        case let .difference(from, to, _):
             guard let a = number(from), let b = number(to) else { return nil }
             return .decimal(b - a)
         case .rowScore, .countCells:
             return nil
-        case let .weightedScore(table, column, rowWeights, places):
+        case let .weightedScore(table, column, rowWeights, _):
             var weighted = Decimal(0), weights = Decimal(0)
             for row in rows(table, values) {
                 guard let key = row.key, let weight = rowWeights[key], case let .choice(code)? = row.cells[column.id],
@@ -150,11 +155,15 @@ struct Calculator {
                 weighted += weight * points
                 weights += weight
             }
-            return weights > 0 ? .decimal(Self.round(weighted / weights, places)) : nil
+            return weights > 0 ? .decimal(Self.held(weighted / weights)) : nil
         case let .dateDiff(from, to, unit):
             return Self.dateDiff(values[from], values[to], unit)
         case let .threshold(field, test):
             return number(field).map { .boolean(test.holds($0)) }
+        case let .isSet(field):
+            return .boolean((values[field] ?? computed[field]) != nil)
+        case let .allOf(tests):
+            return .boolean(tests.allSatisfy { evaluate($0, values: values, computed: computed) == .boolean(true) })
         case let .band(field, levels):
             return number(field).flatMap { Self.band($0, levels) }
         case .status:

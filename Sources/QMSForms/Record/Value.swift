@@ -64,11 +64,27 @@ public indirect enum Value: Sendable, Equatable {
         }
     }
 
-    /// A decimal without trailing zeros or exponent: `81`, `12.5`.
+    /// The decimal places a record holds computed figures and writes decimals to.
+    public static let heldPlaces = 6
+
+    /// A decimal without trailing zeros or exponent, to ``heldPlaces``: `81`, `12.5`.
     public static func format(_ d: Decimal) -> String {
         var value = d
         var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 6, .plain)
+        NSDecimalRound(&rounded, &value, heldPlaces, .plain)
         return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    /// A figure as printed with its declared `places`: rounded half to even (GB/T 8170-2008
+    /// 数值修约规则, 3.3: a 5 with nothing after it rounds to the even digit), every place
+    /// shown: `79.96` to 1 place is `80.0`, `79.85` is `79.8`, `79.75` is `79.8`.
+    public static func printed(_ d: Decimal, places: Int) -> String {
+        var value = d, rounded = Decimal()
+        NSDecimalRound(&rounded, &value, places, .bankers)
+        let text = NSDecimalNumber(decimal: rounded).stringValue
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        return parts[0] + "." + fraction.padding(toLength: places, withPad: "0", startingAt: 0)
     }
 }

@@ -97,10 +97,12 @@ struct FieldCells {
             return label(b ? Bilingual(zh: "是", en: "Yes") : Bilingual(zh: "否", en: "No"))
         case let (.integer(r), v), let (.decimal(r), v):
             return HTML(escaping: v.lexical + (r.unit.map { " " + $0 } ?? ""))
-        case let (.computed(.ratio(n, d, scale, _)), v):
+        case let (.computed(.ratio(n, d, scale, places)), .decimal(x)):
             let parts = [record?.value(n), record?.value(d)].map { $0?.lexical ?? "—" }
             let factor = scale == 100 || scale == 1 ? "" : " × " + Value.format(scale)
-            return "\(v.lexical + (scale == 100 ? "%" : "")) <span class=\"note\">(\(parts[0]) / \(parts[1] + factor))</span>"
+            return "\(Value.printed(x, places: places) + (scale == 100 ? "%" : "")) <span class=\"note\">(\(parts[0]) / \(parts[1] + factor))</span>"
+        case let (.computed(c), .decimal(x)):
+            return HTML(escaping: c.places.map { Value.printed(x, places: $0) } ?? Value.format(x))
         case let (.computed, v):
             return HTML(escaping: v.lexical)
         case let (_, .datetime(s)):

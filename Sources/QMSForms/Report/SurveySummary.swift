@@ -45,9 +45,13 @@ public enum SurveySummary {
                               ("signatures", DataNode(.map(signatures)))]))
     }
 
-    /// The overall score of the latest summary in the archive for another campaign.
+    /// The overall score of the latest summary in the archive for another campaign, as that
+    /// summary printed it (the figure management reviewed, with its declared places).
     static func previousCampaignScore(in archive: Archive, other campaign: String) async throws -> String? {
-        try await archive.standingRecords(of: "survey-summary").last { $0.value("campaign")?.lexical != campaign }?.value("csi")?.lexical
+        guard let last = try await archive.standingRecords(of: "survey-summary").last(where: { $0.value("campaign")?.lexical != campaign }),
+              case let .decimal(csi)? = last.value("csi") else { return nil }
+        guard case let .computed(c)? = last.template.field("csi")?.kind, let places = c.places else { return Value.format(csi) }
+        return Value.printed(csi, places: places)
     }
 
     private static func text(_ s: String) -> DataNode { DataNode(.string(s)) }

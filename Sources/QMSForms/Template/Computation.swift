@@ -16,8 +16,8 @@ public enum Computation: Sendable {
     case mean(table: String, column: ScoredColumn, where: String?, codes: [String], places: Int)
     /// numerator ÷ denominator × scale: a rate that keeps its numerator and denominator.
     case ratio(numerator: String, denominator: String, scale: Decimal, places: Int)
-    /// `to − from` for two numbers (this period against the last).
-    case difference(from: String, to: String)
+    /// `to − from` for two numbers (this period against the last), printed to `places`.
+    case difference(from: String, to: String, places: Int)
     /// In a table row: Σ(weight · points) / Σ(weight) over the row's answered coded columns.
     case rowScore(items: [(column: ScoredColumn, weight: Decimal)], places: Int)
     /// In a table row: how many of these cells are empty (`empty`), or hold one of `codes`.
@@ -26,10 +26,24 @@ public enum Computation: Sendable {
     case dateDiff(from: String, to: String, unit: DateUnit)
     /// True when the field's number passes the test.
     case threshold(field: String, test: ThresholdTest)
+    /// True when the field (or, in a row, the cell) has a value.
+    case isSet(field: String)
+    /// True when every test (thresholds, `set`) holds; a test on a value that is absent does not.
+    indirect case allOf([Computation])
     /// The first level whose lower bound the field's number reaches (levels from high to low).
     case band(field: String, levels: [Level])
     /// The first rule that holds, else `otherwise`.
     case status(rules: [StatusRule], otherwise: Level)
+
+    /// The decimal places the figure is printed with (it is held and judged unrounded); `nil`
+    /// for figures printed as they are (counts, sums, day differences).
+    public var places: Int? {
+        switch self {
+        case let .weightedScore(_, _, _, p), let .mean(_, _, _, _, p), let .ratio(_, _, _, p), let .rowScore(_, p), let .difference(_, _, p): p
+        case .dateDiff(_, _, .hours): 1
+        default: nil
+        }
+    }
 
     /// A column whose cells score: a number as itself, a code by the points of its option.
     /// The points are taken from the column's options when the template loads.
@@ -117,7 +131,7 @@ public enum Computation: Sendable {
         switch self {
         case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore, .dateDiff(_, _, .hours): .decimal
         case .count, .dateDiff, .countCells: .integer
-        case .threshold: .boolean
+        case .threshold, .isSet, .allOf: .boolean
         case .band, .status: .code
         }
     }
@@ -137,7 +151,8 @@ public enum Computation: Sendable {
     /// Whether the computation works inside one table row (a computed column).
     public var isRowScoped: Bool {
         switch self {
-        case .dateDiff, .threshold, .band, .rowScore, .countCells: true
+        case .dateDiff, .threshold, .band, .rowScore, .countCells, .isSet: true
+        case let .allOf(tests): tests.allSatisfy(\.isRowScoped)
         default: false
         }
     }

@@ -97,6 +97,10 @@ struct TemplateCheck {
             for id in [from, to] where !isDateLike(try column(id)) { throw fail(field, "date-diff uses '\(id)', which is not a date") }
         case let .threshold(id, _), let .band(id, _):
             guard isNumeric(try column(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
+        case let .isSet(id):
+            _ = try column(id)
+        case let .allOf(tests):
+            for test in tests { try checkRow(field, test, table: table, earlier: earlier) }
         case let .rowScore(items, _):
             for item in items where !hasPoints(try column(item.column.id)) {
                 throw fail(field, "row-score uses '\(item.column.id)', which is not an enum whose options carry points")
@@ -223,12 +227,16 @@ struct TemplateCheck {
                 }
                 for code in list where !known.contains(code) { throw fail(field, "mean: '\(code)' is not a code of '\(whereColumn)'") }
             }
-        case let .ratio(n, d, _, _), let .difference(n, d):
+        case let .ratio(n, d, _, _), let .difference(n, d, _):
             for id in [n, d] where !isNumeric(try input(id)) { throw fail(field, "uses '\(id)', which is not numeric") }
         case .rowScore, .countCells:
             throw fail(field, "row-score and count-cells work only as table columns")
         case let .threshold(id, _), let .band(id, _):
             guard isNumeric(try input(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
+        case let .isSet(id):
+            _ = try input(id)
+        case let .allOf(tests):
+            for test in tests { try checkComputation(field, test, earlier: earlier) }
         case let .status(rules, _):
             for rule in rules {
                 switch rule.test {

@@ -98,11 +98,13 @@ public struct TemplateOutline: Sendable {
         case let .weightedScore(table, column, _, _): "= weighted score of \(table).\(column.id)"
         case let .mean(table, column, whereColumn, codes, _): "= mean of \(table).\(column.id)" + (whereColumn.map { " where \($0) in [\(codes.joined(separator: ", "))]" } ?? "")
         case let .ratio(n, d, scale, _): "= \(n) ÷ \(d) × \(Value.format(scale))"
-        case let .difference(from, to): "= \(to) − \(from)"
+        case let .difference(from, to, _): "= \(to) − \(from)"
         case let .rowScore(items, _): "= row score of " + items.map { "\($0.column.id)×\(Value.format($0.weight))" }.joined(separator: " ")
         case let .countCells(columns, codes, empty): "= cells of " + columns.joined(separator: ", ") + (empty ? " that are empty" : " in [\(codes.joined(separator: ", "))]")
         case let .dateDiff(from, to, unit): "= \(to) − \(from) in \(unit.rawValue)"
         case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()
+        case let .isSet(field): "= \(field) is set"
+        case let .allOf(tests): "= " + tests.map { String(describe($0).dropFirst(2)) }.joined(separator: " and ")
         case let .band(field, levels): "= band of \(field): " + levels.map { "\($0.code)" + ($0.atLeast.map { "≥\(Value.format($0))" } ?? "") }.joined(separator: ", ")
         case let .status(rules, otherwise): "= status: " + rules.map { $0.result.code }.joined(separator: ", ") + ", else \(otherwise.code)"
         }

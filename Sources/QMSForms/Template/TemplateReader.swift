@@ -242,7 +242,7 @@ struct TemplateReader {
             return .ratio(numerator: e["numerator"]!, denominator: e["denominator"]!,
                           scale: try decimal(e, "scale") ?? 100, places: Int(e["places"] ?? "1") ?? 1)
         case "difference":
-            return .difference(from: e["from"]!, to: e["to"]!)
+            return .difference(from: e["from"]!, to: e["to"]!, places: Int(e["places"] ?? "1") ?? 1)
         case "row-score":
             var items: [(column: Computation.ScoredColumn, weight: Decimal)] = []
             for item in e.elements(named: "item") { items.append((.init(id: item["column"]!), try decimal(item, "weight") ?? 0)) }
@@ -263,6 +263,16 @@ struct TemplateReader {
             else if let n = try decimal(e, "below") { test = .below(n) }
             else { throw fail(e.line, "<threshold> needs at-least=, at-most=, above= or below=") }
             return .threshold(field: e["field"]!, test: test)
+        case "set":
+            return .isSet(field: e["field"]!)
+        case "all-of":
+            var tests: [Computation] = []
+            for t in e.elements {
+                guard t.name == "threshold" || t.name == "set" else { throw fail(t.line, "<all-of> holds <threshold> and <set> tests, not <\(t.name)>") }
+                tests.append(try readComputation(t))
+            }
+            guard !tests.isEmpty else { throw fail(e.line, "<all-of> needs at least one test") }
+            return .allOf(tests)
         case "band":
             var levels: [Computation.Level] = []
             for l in e.elements(named: "level") { levels.append(try level(l)) }
