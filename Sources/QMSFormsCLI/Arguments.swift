@@ -24,3 +24,11 @@ func dateHelp(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "y
 /// The help of a revision option: its value is written like `A/1`.
 func revisionHelp(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "edition/revision") }
 extension Approval.Role: ExpressibleByArgument {}
+
+extension TextEncoding: ExpressibleByArgument {}
+
+/// How data files are read: `--encoding`.
+struct DataOptions: ParsableArguments {
+    @Option(help: "The data's character encoding: utf-8 (default, with or without BOM) or gb18030 (GBK: Excel's \"CSV\" on Chinese Windows).")
+    var encoding: TextEncoding = .utf8
+}

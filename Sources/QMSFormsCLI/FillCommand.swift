@@ -17,11 +17,12 @@ struct FillCommand: AsyncParsableCommand {
     @Flag(help: "Also write NAME.pdf, printed by headless Chromium.") var pdf = false
     @Option(help: "text, or json: the problems (or the files written) as JSON on standard output (one record).") var format: OutputFormat = .text
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var input: DataOptions
 
     func run() async throws {
         if pdf { _ = try PDFOutput.browser() }
         let (template, watermark) = try await workspace.form(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: template) {
+        if let input = try batch.input(data, template: template, encoding: input.encoding) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             if pdf { throw Failure(.usage, "--pdf prints one record; for a batch, print the pages afterwards: qmsforms print \(output)/*.html --pdf DIR") }
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
@@ -36,7 +37,7 @@ struct FillCommand: AsyncParsableCommand {
         try await reporting(format, template: template, source: source) {
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
-            let filled = try filler.fill(template, data: try readData(data, for: template), source: source, fallbackName: fallback)
+            let filled = try filler.fill(template, data: try readData(data, for: template, encoding: input.encoding), source: source, fallbackName: fallback)
             var files = filled.files
             if pdf { files.append((filled.name + ".pdf", try await PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
             try OutputFolder(URL(fileURLWithPath: output)).write(files)

@@ -14,10 +14,11 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(help: "Validate against the open draft revision.") var draft = false
     @Option(help: "text, or json: the problems as JSON on standard output (one record).") var format: OutputFormat = .text
     @OptionGroup var batch: BatchOptions
+    @OptionGroup var input: DataOptions
 
     func run() async throws {
         let (template, _) = try await workspace.form(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: template) {
+        if let input = try batch.input(data, template: template, encoding: input.encoding) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             return try await batch.perform(input) { report, progress in
                 try await FormFiller.validateAll(template, from: input, run: batch.run, report: report, progress: progress)
@@ -25,7 +26,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let source = data == "-" ? "<stdin>" : data
         try await reporting(format, template: template, source: source) {
-            let record = try RecordValidator(template: template).validate(try readData(data, for: template), source: source)
+            let record = try RecordValidator(template: template).validate(try readData(data, for: template, encoding: input.encoding), source: source)
             if format == .text { print("\(data): valid \(template.number) \(template.control.revision) record \(record.displayNumber)") }
             return ValidationReport(source: source, form: template.number, revision: template.control.revision.description,
                                     record: record.number, problems: [])

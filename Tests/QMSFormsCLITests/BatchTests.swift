@@ -56,7 +56,7 @@ import Testing
         let one = try record("8D-2026-001")
         let input = try write("same.jsonl", one + "\n" + one + "\n")
         let batch = try CLI.qmsforms("fill", "8d", input, "-o", dir.appendingPathComponent("batch").path)
-        #expect(batch.status == 1 && batch.stderr.contains("already filled by an earlier record"), "\(batch.stderr)")
+        #expect(batch.status == 1 && batch.stderr.contains("is already the record_no of an earlier record"), "\(batch.stderr)")
         let single = try CLI.qmsforms("fill", "8d", "forms/examples/8d.yaml", "-o", dir.appendingPathComponent("single").path)
         #expect(single.status == 0)
         for ext in ["xml", "html"] {

@@ -36,6 +36,8 @@ public final class BatchInput {
     public var done: Int { files != nil ? position : lines?.bytesRead ?? 0 }
 
     private let template: Template
+    /// The files' character encoding.
+    public let encoding: TextEncoding
     private let stem: String
     private var files: [URL]?
     private var position = 0
@@ -46,14 +48,14 @@ public final class BatchInput {
 
     /// Whether `path` holds many records (see the type's description); `false` means it is one
     /// record for ``DataSource``. Reads at most up to the second record.
-    public static func isBatch(path: String, template: Template) -> Bool {
+    public static func isBatch(path: String, template: Template, encoding: TextEncoding = .utf8) -> Bool {
         var folder: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &folder) else { return false }
         if folder.boolValue { return true }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "jsonl", "ndjson": return true
         case "yaml", "yml", "csv":
-            guard let input = try? BatchInput(path: path, template: template) else { return false }
+            guard let input = try? BatchInput(path: path, template: template, encoding: encoding) else { return false }
             if input.kind == .csv && !template.takesCSVTable { return true }
             _ = try? input.next()
             return (try? input.next()) != nil
@@ -61,10 +63,11 @@ public final class BatchInput {
         }
     }
 
-    /// Opens `path` as a batch of records for `template`.
-    public init(path: String, template: Template) throws(DataError) {
+    /// Opens `path` as a batch of records for `template`, its files in `encoding`.
+    public init(path: String, template: Template, encoding: TextEncoding = .utf8) throws(DataError) {
         self.path = path
         self.template = template
+        self.encoding = encoding
         let url = URL(fileURLWithPath: path)
         stem = url.deletingPathExtension().lastPathComponent
         var folder: ObjCBool = false
@@ -111,7 +114,7 @@ public final class BatchInput {
     private func item(source: String, line: Int, fallback: String?, _ payload: BatchItem.Payload) -> BatchItem {
         count += 1
         let name = fallback ?? stem + "-" + String(repeating: "0", count: max(0, 6 - String(count).count)) + String(count)
-        return BatchItem(index: count, source: source, line: line, fallbackName: name, payload: payload)
+        return BatchItem(index: count, source: source, line: line, fallbackName: name, encoding: encoding, payload: payload)
     }
 
     /// Lines up to the next `---` (or `...`) line; a document of only comments and blanks is skipped.
@@ -153,9 +156,11 @@ public final class BatchInput {
             var first = 0
             var quotes = 0
             var started = false
-            while let (line, bytes) = lines?.next() {
+            while let (line, read) = lines?.next() {
+                // CRLF as Excel saves it: the line's CR goes with its LF (a CRLF inside quotes becomes LF).
+                let bytes = read.last == 0x0D ? read.dropLast() : read[...]
                 if !started {
-                    if bytes.isEmpty || bytes == [0x0D] { continue }
+                    if bytes.isEmpty { continue }
                     started = true
                     first = line
                 } else { text.append(0x0A) }
@@ -168,10 +173,12 @@ public final class BatchInput {
                 }
             }
             guard started else { return nil }
-            guard let string = String(validating: text, as: UTF8.self) else {
-                throw DataError(source: path, format: .csv, line: first, message: "the row is not valid UTF-8", hint: "save the file as UTF-8")
+            guard let utf8 = encoding.utf8(text) else {
+                throw DataError(source: path, format: .csv, line: first, message: "the row is not valid \(encoding.rawValue.uppercased())",
+                                hint: "check the encoding the file was saved in")
             }
-            let rows = try CSVReader().read(string, source: path)
+            try DataSource.checkUTF8(utf8, source: path, format: .csv, firstLine: first)
+            let rows = try CSVReader().read(String(decoding: utf8, as: UTF8.self), source: path)
             guard var row = rows.first else { continue }
             row.line = first
             return row

@@ -11,6 +11,8 @@ public struct BatchItem: Sendable {
     public var line: Int
     /// The output name when the data has no `record_no`.
     public var fallbackName: String
+    /// The character encoding of its bytes.
+    public var encoding: TextEncoding
     var payload: Payload
 
     enum Payload: Sendable {
@@ -20,6 +22,15 @@ public struct BatchItem: Sendable {
         case file(URL)
         /// CSV rows of one record: the header, then the rows (all with their file lines).
         case csv(header: CSVReader.Row, rows: [CSVReader.Row], table: Bool)
+    }
+
+    /// The format it is written in.
+    public var format: DataError.Format {
+        switch payload {
+        case let .text(_, format): format
+        case .csv: .csv
+        case let .file(url): ["csv": .csv, "json": .json][url.pathExtension.lowercased()] ?? .yaml
+        }
     }
 
     /// Where it is, for messages: `file:line`, or the file alone.
@@ -33,7 +44,7 @@ public struct BatchItem: Sendable {
         switch payload {
         case let .text(bytes, format):
             do {
-                let node = try DataSource.parse(bytes, source: source, formatHint: format == .json ? "json" : "yaml")
+                let node = try DataSource.parse(bytes, source: source, formatHint: format == .json ? "json" : "yaml", encoding: encoding)
                 return line == 1 ? node : node.shifted(by: line - 1)
             } catch { throw error.shifted(by: line - 1) }
         case let .file(url):
@@ -41,7 +52,7 @@ public struct BatchItem: Sendable {
             do { data = try Data(contentsOf: url) } catch {
                 throw FileError.from(error, .read, path: url.path)
             }
-            return try DataSource.parse(Array(data), source: url.path, formatHint: url.pathExtension, template: template)
+            return try DataSource.parse(Array(data), source: url.path, formatHint: url.pathExtension, template: template, encoding: encoding)
         case let .csv(header, rows, table):
             if table { return try CSVBinding(template: template).bind([header] + rows, source: source) }
             return try CSVRecordBinding().bind(header: header, row: rows[0], source: source)

@@ -3,24 +3,26 @@ import Foundation
 /// Reads a data file (or standard input) as YAML, JSON or CSV into a ``DataNode``.
 ///
 /// The format comes from the extension (`.json`, `.yaml`, `.yml`, `.csv`); without one, text
-/// that starts with `{` or `[` is JSON and anything else YAML. The bytes must be UTF-8.
+/// that starts with `{` or `[` is JSON and anything else YAML. The bytes must be UTF-8, or
+/// GB18030 when ``TextEncoding/gb18030`` is asked for.
 /// CSV fills the form's CSV table (see ``CSVBinding``), so it needs the template.
 public enum DataSource {
     /// The most bytes one data file may have: 16 MiB.
     public static let maxBytes = 16 << 20
 
     /// Parses `bytes`, named `source` in messages, by `formatHint` extension when given.
-    public static func parse(_ bytes: [UInt8], source: String, formatHint: String? = nil,
-                             template: Template? = nil) throws(DataError) -> DataNode {
-        let format = detect(bytes, hint: formatHint)
-        guard bytes.count <= maxBytes else {
+    public static func parse(_ raw: [UInt8], source: String, formatHint: String? = nil,
+                             template: Template? = nil, encoding: TextEncoding = .utf8) throws(DataError) -> DataNode {
+        let format = detect(raw, hint: formatHint)
+        guard raw.count <= maxBytes else {
             throw DataError(source: source, format: format, line: 0,
-                            message: "\(bytes.count) bytes is over the limit of \(maxBytes) for one data file")
+                            message: "\(raw.count) bytes is over the limit of \(maxBytes) for one data file")
         }
-        if let (line, column) = firstInvalidUTF8(bytes) {
-            throw DataError(source: source, format: format, line: line, column: column,
-                            message: "the file is not valid UTF-8", hint: "save it as UTF-8")
+        guard let bytes = encoding.utf8(raw) else {
+            throw DataError(source: source, format: format, line: 0, message: "the file is not valid \(encoding.rawValue.uppercased())",
+                            hint: "check the encoding it was saved in; leave out --encoding for UTF-8")
         }
+        try checkUTF8(bytes, source: source, format: format)
         switch format {
         case .json:
             return try JSONReader().read(bytes, source: source)
@@ -38,14 +40,14 @@ public enum DataSource {
     }
 
     /// Reads the file at `path`, or standard input for `-`; `template` is needed for CSV.
-    public static func read(path: String, template: Template? = nil) throws -> DataNode {
+    public static func read(path: String, template: Template? = nil, encoding: TextEncoding = .utf8) throws -> DataNode {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try parse(Array(data), source: "<stdin>", template: template)
+            return try parse(Array(data), source: "<stdin>", template: template, encoding: encoding)
         }
         let url = URL(fileURLWithPath: path)
         let data = try Data(contentsOf: url)
-        return try parse(Array(data), source: path, formatHint: url.pathExtension, template: template)
+        return try parse(Array(data), source: path, formatHint: url.pathExtension, template: template, encoding: encoding)
     }
 
     static func detect(_ bytes: [UInt8], hint: String?) -> DataError.Format {
@@ -58,6 +60,15 @@ public enum DataSource {
             while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
             return i < bytes.count && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[")) ? .json : .yaml
         }
+    }
+
+    /// Refuses bytes that are not UTF-8, naming where, and saying how to read GB18030 (GBK) text.
+    static func checkUTF8(_ bytes: [UInt8], source: String, format: DataError.Format, firstLine: Int = 1) throws(DataError) {
+        guard let (line, column) = firstInvalidUTF8(bytes) else { return }
+        let gb = TextEncoding.looksLikeGB18030(bytes)
+        throw DataError(source: source, format: format, line: line + firstLine - 1, column: column,
+                        message: "the file is not valid UTF-8" + (gb ? "; it reads as GB18030/GBK (what Excel on Chinese Windows saves as CSV)" : ""),
+                        hint: gb ? "pass --encoding gb18030, or save it as \"CSV UTF-8\"" : "save it as UTF-8")
     }
 
     /// Line and column of the first byte that is not valid UTF-8.

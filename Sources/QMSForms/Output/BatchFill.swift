@@ -19,11 +19,7 @@ extension FormFiller {
                 report(item, error)
                 return .invalid
             case let .success(filled):
-                guard names.insert(filled.name).inserted else {
-                    report(item, FileError(.write, path: item.position, reason: "\(filled.name) is already filled by an earlier record of this batch; "
-                        + "each record needs its own record_no"))
-                    return .invalid
-                }
+                if let taken = Self.taken(filled.name, at: item, in: &names) { report(item, taken); return .invalid }
                 return .write
             }
         }, write: { filled in
@@ -43,11 +39,27 @@ extension FormFiller {
     public static func validateAll(_ template: Template, from input: BatchInput, run: BatchRun,
                                    report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in })
         async throws -> BatchRun.Summary {
-        try await run.run(input, work: { item in
-            _ = try RecordValidator(template: template).validate(item.parse(template: template), source: item.source)
+        var names = Set<String>()
+        return try await run.run(input, work: { item in
+            try RecordValidator(template: template).validate(item.parse(template: template), source: item.source).number ?? item.fallbackName
         }, commit: { item, result in
-            if case let .failure(error) = result { report(item, error); return .invalid }
-            return .ok(bytes: 0)
+            switch result {
+            case let .failure(error):
+                report(item, error)
+                return .invalid
+            case let .success(name):
+                // What fill would refuse, validate refuses too.
+                if let taken = taken(name, at: item, in: &names) { report(item, taken); return .invalid }
+                return .ok(bytes: 0)
+            }
         }, progress: progress)
+    }
+
+    /// The refusal of a record whose output name (its record_no) an earlier record of the batch took.
+    static func taken(_ name: String, at item: BatchItem, in names: inout Set<String>) -> DataError? {
+        guard !names.insert(name).inserted else { return nil }
+        return DataError(source: item.source, format: item.format, line: item.line,
+                         message: "\(name) is already the record_no of an earlier record of this batch",
+                         hint: "each record needs its own record_no; the rows of one CSV record must be one block")
     }
 }
