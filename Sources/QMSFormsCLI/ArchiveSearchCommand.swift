@@ -14,13 +14,15 @@ struct ArchiveSearchCommand: AsyncParsableCommand {
     @Option(help: "Complaint category a–e.") var category: String?
     @Option(help: "The record's state.") var state: ArchivedRecord.State?
     @Option(help: "text or json") var format: OutputFormat = .text
-    @Argument(help: "Words anywhere in the record.") var text: String?
+    @Argument(help: "Words anywhere in the record: all of them, in any order. A quoted argument with spaces (\"rejected by\") is one phrase.")
+    var words: [String] = []
 
     func run() async throws {
         do {
             let rows = try await Archive(workspace: workspace.workspace).search(.init(
                 form: form, number: number, customer: customer, from: from, to: to, status: status, complaintCategory: category,
-                text: text, state: state))
+                text: words.isEmpty ? nil : words.map { $0.contains(" ") && !$0.contains("\"") ? "\"\($0)\"" : $0 }.joined(separator: " "),
+                state: state))
             try printRecords(rows, format: format)
         } catch { throw Failure(error) }
     }

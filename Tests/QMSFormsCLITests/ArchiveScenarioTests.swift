@@ -117,4 +117,16 @@ import Testing
         #expect(try f.q("archive", "reindex").stdout.contains("6 records indexed"))
         #expect(try f.q("archive", "verify").status == 0)
     }
+
+    /// `archive search` takes several words (all must be there, any order); an argument with
+    /// spaces is one phrase.
+    @Test func searchTakesWordsAndPhrases() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").status == 0)
+        #expect(try f.q("archive", "search", "L260305", "密封面划伤").stdout.hasPrefix("8D-2026-001\t"))
+        #expect(try f.q("archive", "search", "划伤 线状").stdout.isEmpty)
+        #expect(try f.q("archive", "search", "线状划伤", "阀体").stdout.hasPrefix("8D-2026-001\t"))
+        #expect(try f.q("archive", "search", "_").stdout.isEmpty)
+    }
 }

@@ -133,7 +133,9 @@ public struct Archive: Sendable {
             let files = Set(history.flatMap(\.recordFiles))
             let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .dispose, form: history[0].form,
                                    revision: history[0].revision, number: number, reason: reason, detail: "kept until \(until)", prev: "")
-            return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [.state(number: number, .disposed)]))
+            // Its content leaves the index with its files.
+            let latest = history.compactMap(\.recordRevision).max() ?? 0
+            return ArchivePlan(change: ArchiveChange(entry: entry, removing: files.sorted(), index: [disposedRow(history[0], revision: latest)]))
         }.unfinished
     }
 

@@ -47,6 +47,16 @@ extension Archive {
         return String(format: "%04d-%02d-%02d", year, m, min(d, CalendarDate.daysIn(m, year)))
     }
 
+    /// The index row of a disposed record: its number, form and dates, no content; its number
+    /// is all that stays searchable.
+    func disposedRow(_ issued: AuditEntry, revision: Int) -> IndexChange {
+        let number = issued.number!
+        return .put(ArchivedRecord(number: number, form: issued.form!, templateRevision: issued.revision ?? "", revision: revision,
+                                   state: .disposed, customer: nil, recordDate: String(issued.time.prefix(10)), status: nil,
+                                   complaintCategory: nil, issuedAt: issued.time, keepUntil: nil, path: folder(issued.form!, number)),
+                    text: number)
+    }
+
     /// Rebuilds the index from the record files and the audit trail.
     public func reindex() async throws -> Int {
         try await store.perform {
@@ -56,10 +66,7 @@ extension Archive {
                 let latest = events.filter { $0.action == .issue || $0.action == .correct }.compactMap(\.recordRevision).max() ?? 0
                 let path = folder(issued.form!, number)
                 if events.contains(where: { $0.action == .dispose }) {
-                    rows.append(.put(ArchivedRecord(number: number, form: issued.form!, templateRevision: issued.revision ?? "",
-                                                    revision: latest, state: .disposed, customer: nil, recordDate: String(issued.time.prefix(10)),
-                                                    status: nil, complaintCategory: nil, issuedAt: issued.time, keepUntil: nil, path: path),
-                                     text: number))
+                    rows.append(disposedRow(issued, revision: latest))
                 } else {
                     let record = try await read("\(path)/r\(latest).xml")
                     rows.append(indexRow(record, revision: latest, issuedAt: issued.time, path: path,

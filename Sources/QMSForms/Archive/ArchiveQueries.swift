@@ -17,7 +17,9 @@ extension Archive {
         public var status: String?
         /// The complaint category code (`a`–`e`).
         public var complaintCategory: String?
-        /// Words anywhere in the record's text (any language).
+        /// Words anywhere in the record's text (any language): a record matches when it holds
+        /// every word, in any order; `"…"` keeps words together as one phrase. Characters mean
+        /// themselves (`_` and `%` are not patterns). See ``terms``.
         public var text: String?
         /// Only records in this state.
         public var state: ArchivedRecord.State?
@@ -34,6 +36,22 @@ extension Archive {
             self.complaintCategory = complaintCategory
             self.text = text
             self.state = state
+        }
+
+        /// The words and phrases of ``text``, each to be found as it is written (case aside):
+        /// `表面划伤 "rejected by" 顾客` → `表面划伤`, `rejected by`, `顾客`.
+        public var terms: [String] {
+            var terms: [String] = [], current = "", quoted = false
+            func end() {
+                let t = current.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { terms.append(t) }
+                current = ""
+            }
+            for c in text ?? "" {
+                if c == "\"" { end(); quoted.toggle() } else if !quoted && c.isWhitespace { end() } else { current.append(c) }
+            }
+            end()
+            return terms
         }
     }
 

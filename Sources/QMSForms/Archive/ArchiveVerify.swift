@@ -67,6 +67,9 @@ extension Archive {
                     continue
                 }
                 if row.state != state { problems.append("index out of step: \(number) is \(row.state.rawValue) in the index but \(state.rawValue) in the audit log") }
+                if state == .disposed, let text = try await store.indexedText(number), text != number {
+                    problems.append("index out of step: \(number) is disposed of, but the index still holds its text (run qmsforms archive reindex)")
+                }
             }
             problems += try await indexColumnProblems(trail.entries, rows: rows)
             return Verification(problems: problems, bytes: bytes)

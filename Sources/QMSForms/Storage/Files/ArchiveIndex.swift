@@ -60,20 +60,23 @@ struct ArchiveIndex {
         func add(_ clause: String, _ value: String) { clauses.append(clause); args.append(value) }
         if let v = q.form { add("r.form = ?", v) }
         if let v = q.number {
-            if v.contains("*") { add("r.number LIKE ?", v.replacingOccurrences(of: "*", with: "%")) } else { add("r.number = ?", v) }
+            if v.contains("*") {
+                add("r.number LIKE ? ESCAPE '\\'", v.split(separator: "*", omittingEmptySubsequences: false).map { Self.literal(String($0)) }.joined(separator: "%"))
+            } else { add("r.number = ?", v) }
         }
-        if let v = q.customer { add("r.customer LIKE ?", "%" + v + "%") }
+        if let v = q.customer { add("r.customer LIKE ? ESCAPE '\\'", "%" + Self.literal(v) + "%") }
         if let v = q.from { add("r.record_date >= ?", v.description) }
         if let v = q.to { add("r.record_date <= ?", v.description) }
         if let v = q.status { add("r.status = ?", v) }
         if let v = q.complaintCategory { add("r.category = ?", v) }
         if let v = q.state { add("r.state = ?", v.rawValue) }
-        if let v = q.text, !v.isEmpty {
-            // Trigrams find any substring of three or more characters; shorter words scan.
-            if v.count >= 3 {
-                add("r.rowid IN (SELECT rowid FROM records_text WHERE records_text MATCH ?)", "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        for term in q.terms {
+            // Every term must be there. Trigrams find any substring of three or more characters
+            // (as one quoted FTS5 phrase: nothing in it is query syntax); shorter terms scan.
+            if term.count >= 3 {
+                add("r.rowid IN (SELECT rowid FROM records_text WHERE records_text MATCH ?)", "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
             } else {
-                add("r.body LIKE ?", "%" + v + "%")
+                add("r.body LIKE ? ESCAPE '\\'", "%" + Self.literal(term) + "%")
             }
         }
         let sql = "SELECT * FROM records r" + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")) + " ORDER BY r.form, r.number"
@@ -83,6 +86,11 @@ struct ArchiveIndex {
     }
 
     func all() throws -> [ArchivedRecord] { try search(Archive.Search()) }
+
+    /// `text` as a LIKE pattern that matches only itself (`%`, `_` and `\` escaped with `\`).
+    static func literal(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
 
     func record(_ number: String) throws -> ArchivedRecord? {
         try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM records WHERE number = ?", arguments: [number]).map(Self.record) }

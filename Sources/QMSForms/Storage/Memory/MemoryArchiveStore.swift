@@ -102,7 +102,7 @@ public final class MemoryArchiveStore: RecordArchiveStore {
                 && (q.status.map { r.status == $0 } ?? true)
                 && (q.complaintCategory.map { r.complaintCategory == $0 } ?? true)
                 && (q.state.map { r.state == $0 } ?? true)
-                && (q.text.map { $0.isEmpty || contains(text, $0) } ?? true)
+                && q.terms.allSatisfy { contains(text, $0) }
         }.map(\.record).sorted { ($0.form, $0.number) < ($1.form, $1.number) }
     }
 
