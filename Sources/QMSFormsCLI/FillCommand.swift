@@ -21,23 +21,25 @@ struct FillCommand: AsyncParsableCommand {
 
     func run() async throws {
         if pdf { _ = try PDFOutput.browser() }
-        let (template, watermark) = try await workspace.form(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: template, encoding: input.encoding) {
+        let (schedule, watermark) = try await workspace.schedule(form, revision: revision, draft: draft)
+        if let input = try batch.input(data, template: schedule.current, encoding: input.encoding) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             if pdf { throw Failure(.usage, "--pdf prints one record; for a batch, print the pages afterwards: qmsforms print \(output)/*.html --pdf DIR") }
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
             let folder = OutputFolder(URL(fileURLWithPath: output))
             return try await batch.perform(input) { report, progress in
-                try await filler.fillAll(template, from: input, into: folder, run: batch.run, report: report, progress: progress)
+                try await filler.fillAll(schedule, from: input, into: folder, run: batch.run, report: report, progress: progress)
             }
         }
         let fallback = data == "-" ? "DRAFT" : URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         let source = data == "-" ? "<stdin>" : data
-        try await reporting(format, template: template, source: source) {
+        try await reporting(format, template: schedule.current, source: source) {
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
-            let filled = try filler.fill(template, data: try readData(data, for: template, encoding: input.encoding), source: source, fallbackName: fallback)
+            let node = try readData(data, for: schedule.current, encoding: input.encoding)
+            let template = schedule.template(for: node)
+            let filled = try filler.fill(template, data: node, source: source, fallbackName: fallback)
             var files = filled.files
             if pdf { files.append((filled.name + ".pdf", try await PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
             try OutputFolder(URL(fileURLWithPath: output)).write(files)

@@ -17,16 +17,18 @@ struct ValidateCommand: AsyncParsableCommand {
     @OptionGroup var input: DataOptions
 
     func run() async throws {
-        let (template, _) = try await workspace.form(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: template, encoding: input.encoding) {
+        let (schedule, _) = try await workspace.schedule(form, revision: revision, draft: draft)
+        if let input = try batch.input(data, template: schedule.current, encoding: input.encoding) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             return try await batch.perform(input) { report, progress in
-                try await FormFiller.validateAll(template, from: input, run: batch.run, report: report, progress: progress)
+                try await FormFiller.validateAll(schedule, from: input, run: batch.run, report: report, progress: progress)
             }
         }
         let source = data == "-" ? "<stdin>" : data
-        try await reporting(format, template: template, source: source) {
-            let record = try RecordValidator(template: template).validate(try readData(data, for: template, encoding: input.encoding), source: source)
+        try await reporting(format, template: schedule.current, source: source) {
+            let node = try readData(data, for: schedule.current, encoding: input.encoding)
+            let template = schedule.template(for: node)
+            let record = try RecordValidator(template: template).validate(node, source: source)
             if format == .text { print("\(data): valid \(template.number) \(template.control.revision) record \(record.displayNumber)") }
             return ValidationReport(source: source, form: template.number, revision: template.control.revision.description,
                                     record: record.number, problems: [])

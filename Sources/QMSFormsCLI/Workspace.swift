@@ -58,7 +58,9 @@ struct WorkspaceOptions: ParsableArguments {
                     let (t, standing) = try await control.template(name, revision: rev)
                     let status = try await control.register().first { $0.number == t.number }?.revisions
                         .first { $0.hasPrefix(rev.description + " ") }
-                    return (t, standing == .draft ? .draft : status?.hasSuffix("obsolete") == true ? .obsolete : nil)
+                    let mark: PrintMarks.Watermark? = standing == .draft ? .draft : status?.hasSuffix("obsolete") == true ? .obsolete
+                        : status?.contains("released, effective") == true ? .notYetEffective : nil
+                    return (t, mark)
                 }
                 let (t, standing) = try await control.templateForFilling(name, revision: rev, draft: draft)
                 return (t, standing == .draft ? .draft : nil)
@@ -69,6 +71,16 @@ struct WorkspaceOptions: ParsableArguments {
             if usesShippedForms { return (try ShippedForms.catalog().template(named: name), nil) }
             return (try FormCatalog.template(named: name, in: workspace.formsDirectory), nil)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
+    }
+
+    /// The revisions records of `name` are filled against, each by its record date; one fixed
+    /// template when `--revision`, `--draft`, a template path or an uncontrolled folder decides.
+    func schedule(_ name: String, revision: Revision? = nil, draft: Bool = false) async throws -> (RevisionSchedule, PrintMarks.Watermark?) {
+        let (t, mark) = try await form(name, revision: revision, draft: draft)
+        guard revision == nil, !draft, !(name.hasSuffix(".xml") || name.contains("/")), let control = try control() else {
+            return (RevisionSchedule(fixed: t), mark)
+        }
+        do { return (try await control.schedule(name), mark) } catch { throw Failure(error) }
     }
 
     /// A form that records are filled from; a procedure document is a usage error here.

@@ -6,6 +6,29 @@ enum CLI {
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/testdata")
     static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
+    /// Today, `yyyy-mm-dd`, local time (as the tool judges it): a release is effective from today at the earliest.
+    static var today: String { day(Date()) }
+
+    static func day(_ date: Date) -> String {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// `text` with every `yyyy-mm-dd` in it moved so that `from` becomes today: example data
+    /// dated now, its dates still in the same order.
+    static func datedToday(_ text: String, from: String) -> String {
+        let f = DateFormatter()
+        f.dateFormat = "yyyy-MM-dd"
+        let days = Calendar.current.dateComponents([.day], from: f.date(from: from)!, to: f.date(from: today)!).day!
+        let regex = try! NSRegularExpression(pattern: "\\b20\\d\\d-\\d\\d-\\d\\d\\b")
+        var out = text
+        for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            let r = Range(m.range, in: text)!
+            out.replaceSubrange(r, with: day(Calendar.current.date(byAdding: .day, value: days, to: f.date(from: String(text[r]))!)!))
+        }
+        return out
+    }
+
     /// The executable next to the test bundle (SwiftPM builds it because the tests depend on it).
     static let binary: URL = {
         var dir = Bundle.main.bundleURL

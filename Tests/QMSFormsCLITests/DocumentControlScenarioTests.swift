@@ -23,6 +23,15 @@ import Testing
 
     var capa: URL { ws.appendingPathComponent("forms/capa.xml") }
 
+    /// The example CAPA raised today (every date moved with it): a record dated after the
+    /// releases of the test, so it pins the revision in force now.
+    func capaRaisedToday() throws -> String {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("forms/examples/capa.yaml"), encoding: .utf8)
+        let url = ws.appendingPathComponent("capa-today.yaml")
+        try Data(CLI.datedToday(text, from: "2026-03-16").utf8).write(to: url)
+        return url.path
+    }
+
     func edit(_ old: String, _ new: String) throws {
         let text = try String(contentsOf: capa, encoding: .utf8)
         #expect(text.contains(old))
@@ -40,7 +49,7 @@ import Testing
         expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-\(m)-01"), "prepared")
         expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-\(m)-02"), "reviewed")
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-\(m)-03"), "approved")
-        expectOK(try q("release", "capa", "--effective", "2026-\(m)-05", "--by", "周建国"), "release")
+        expectOK(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "release")
     }
 
     /// Approved content is what gets released: each signature records the hash of the draft it
@@ -59,15 +68,15 @@ import Testing
         // Text nobody approved, slipped in after the last signature, is not released.
         try edit("Corrective and Preventive Action Sheet", "Corrective and Preventive Action Sheet (unapproved)")
         let before = try snapshot()
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "not the text that was approved")
+        expectRefused(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "not the text that was approved")
         #expect(try snapshot() == before)
         try edit("Corrective and Preventive Action Sheet (unapproved)", "Corrective and Preventive Action Sheet")
-        expectOK(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "release")
+        expectOK(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "release")
         let frozen = try String(contentsOf: ws.appendingPathComponent(".qms/revisions/SG-QR-22-01/A-1.xml"), encoding: .utf8)
         #expect(frozen.contains("Corrective and Preventive Action Sheet\"") && !frozen.contains("unapproved") && frozen.contains("content-sha256="))
         // A/0 is obsolete now: naming its frozen file is no back door to it.
         expectRefused(try q("fill", ".qms/revisions/SG-QR-22-01/A-0.xml", "forms/examples/capa.yaml", "-o", "out"), code: 5, "obsolete")
-        expectOK(try q("fill", "forms/capa.xml", "forms/examples/capa.yaml", "-o", "out"), "fill through the working copy's path")
+        expectOK(try q("fill", "forms/capa.xml", try capaRaisedToday(), "-o", "out"), "fill through the working copy's path")
         #expect(try String(contentsOf: ws.appendingPathComponent("out/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"A/1\""))
     }
 
@@ -107,12 +116,33 @@ import Testing
         expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "李强", "--date", "2026-03-02"), "reviewed")
         expectRefused(try q("approve", "capa", "--role", "approved", "--by", "王芳 ", "--date", "2026-03-03"), "three different people")
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-03-03"), "approved")
-        expectOK(try q("release", "capa", "--effective", "2026-03-05", "--by", "周建国"), "release")
+        expectOK(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "release")
         // Released, it is the rule in force for the next draft.
         try edit("Corrective &amp; Preventive Action Form", "Corrective and Preventive Action Form")
         expectOK(try q("revise", "capa", "--summary", "标题", "--pages", "P1", "--order", "DCR-2026-022", "--by", "王芳", "--date", "2026-04-01"), "revise")
         expectOK(try q("approve", "capa", "--role", "prepared", "--by", "王芳", "--date", "2026-04-01"), "prepared")
         expectOK(try q("approve", "capa", "--role", "reviewed", "--by", "王芳", "--date", "2026-04-01"), "self-reviewed, as A/1 allows")
+    }
+
+    /// A release is never effective before the day it is made; one still to come shows in the
+    /// register with its day, and its blank form printed before that day says 未生效.
+    @Test func aReleaseStillToComeIsShownAndMarked() throws {
+        defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
+        expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
+        try edit("en=\"Corrective &amp; Preventive Action Form\"", "en=\"Corrective and Preventive Action Form\"")
+        expectOK(try q("revise", "capa", "--summary", "英文标题", "--pages", "P1", "--order", "DCR-2026-050", "--by", "王芳", "--date", "2026-02-01"), "revise")
+        for (role, by) in [("prepared", "王芳"), ("reviewed", "李强"), ("approved", "周建国")] {
+            expectOK(try q("approve", "capa", "--role", role, "--by", by, "--date", "2026-02-02"), role)
+        }
+        expectRefused(try q("approve", "capa", "--role", "approved", "--by", "赵六"), "already approved by 周建国 on 2026-02-02")
+        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "never takes effect retroactively")
+        let later = CLI.day(Date().addingTimeInterval(40 * 86_400))
+        expectOK(try q("release", "capa", "--effective", later, "--by", "周建国"), "release")
+        #expect(try q("register").stdout.contains("pending A/1 released, effective \(later)"))
+        expectOK(try q("blank", "capa", "--revision", "A/1", "-o", "next"), "blank A/1")
+        #expect(try String(contentsOf: ws.appendingPathComponent("next/capa-blank.html"), encoding: .utf8).contains("未生效 NOT YET EFFECTIVE</div>"))
+        expectOK(try q("blank", "capa", "-o", "now"), "blank in force")
+        #expect(try !String(contentsOf: ws.appendingPathComponent("now/capa-blank.html"), encoding: .utf8).contains("未生效"))
     }
 
     /// Frozen revisions are bound to the audit trail: a frozen file rewritten together with its
@@ -152,7 +182,7 @@ import Testing
         // Refusals before any draft exists.
         var before = try snapshot()
         expectRefused(try q("approve", "capa", "--role", "prepared", "--by", "王芳"), "released and frozen")
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "has no draft revision")
+        expectRefused(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "has no draft revision")
         expectRefused(try q("revise", "capa", "--summary", "x", "--pages", "P1", "--order", "DCR-1", "--by", "王芳"), "no change to revise")
         #expect(try snapshot() == before)
 
@@ -164,7 +194,7 @@ import Testing
         expectOK(try q("revise", "capa", "--summary", "1 事实描述栏改名", "--pages", "P1", "--order", "DCR-2026-004", "--by", "王芳", "--date", "2026-02-01"), "revise")
         before = try snapshot()
         expectRefused(try q("approve", "capa", "--role", "reviewed", "--by", "李强"), "the next signature is prepared")
-        expectRefused(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "not approved (missing: prepared, reviewed, approved)")
+        expectRefused(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "not approved (missing: prepared, reviewed, approved)")
         expectRefused(try q("fill", "capa", "forms/examples/capa.yaml", "--revision", "A/1", "-o", "x"), "needs --draft")
         #expect(try snapshot() == before)
         // A draft prints, and fills with --draft, marked DRAFT.
@@ -179,7 +209,7 @@ import Testing
         expectRefused(try q("approve", "capa", "--role", "approved", "--by", "李强\u{3000}", "--date", "2026-02-03"), "signed this revision as reviewed")
         #expect(try snapshot() == before)
         expectOK(try q("approve", "capa", "--role", "approved", "--by", "周建国", "--date", "2026-02-03"), "approved")
-        expectOK(try q("release", "capa", "--effective", "2026-02-05", "--by", "周建国"), "release A/1")
+        expectOK(try q("release", "capa", "--effective", CLI.today, "--by", "周建国"), "release A/1")
 
         // Four more changes: A/2, A/3, A/4, then B/0 by the threshold.
         for (i, month) in [2, 3, 4, 5].enumerated() {
@@ -204,8 +234,11 @@ import Testing
         #expect(try Data(contentsOf: ws.appendingPathComponent("again/CAPA-2026-004.html")) == a0HTML)
         #expect(a0HTML == (try Data(contentsOf: CLI.root.appendingPathComponent("Tests/QMSFormsTests/Golden/capa.html"))))
         // A new record pins B/0; A/0 is refused, naming the effective revision.
-        expectOK(try q("fill", "capa", "forms/examples/capa.yaml", "-o", "b0"), "fill B/0")
+        expectOK(try q("fill", "capa", try capaRaisedToday(), "-o", "b0"), "fill B/0")
         #expect(try String(contentsOf: ws.appendingPathComponent("b0/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"B/0\""))
+        // The example, raised on 2026-03-16 under A/0, is recorded on A/0: the revision in force on its date.
+        expectOK(try q("fill", "capa", "forms/examples/capa.yaml", "-o", "old"), "fill a CAPA raised under A/0")
+        #expect(try String(contentsOf: ws.appendingPathComponent("old/CAPA-2026-004.xml"), encoding: .utf8).contains("revision=\"A/0\""))
         expectRefused(try q("fill", "capa", "forms/examples/capa.yaml", "--revision", "A/0", "-o", "x"), "A/0 is obsolete; the effective revision is B/0")
         // The obsolete revision still prints, marked OBSOLETE; controlled and uncontrolled copies are stamped.
         expectOK(try q("blank", "capa", "--revision", "A/0", "-o", "marks"), "blank A/0")

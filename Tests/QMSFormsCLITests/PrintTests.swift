@@ -152,7 +152,7 @@ import Testing
         for (role, by, day) in [("prepared", "王芳", "01"), ("reviewed", "李强", "02"), ("approved", "周建国", "03")] {
             #expect(try f.q("approve", "8d", "--role", role, "--by", by, "--date", "2026-10-\(day)").status == 0)
         }
-        #expect(try f.q("release", "8d", "--effective", "2026-10-05", "--by", "周建国").status == 0)
+        #expect(try f.q("release", "8d", "--effective", CLI.today, "--by", "周建国").status == 0)
         let obsolete = try blank("old", "--revision", "A/0")
         for (pdf, mark) in marked + [(draft, "草稿 DRAFT"), (obsolete, "作废 OBSOLETE")] {
             #expect(pdf.pages.count > 1)

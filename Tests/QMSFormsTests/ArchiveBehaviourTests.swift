@@ -177,7 +177,7 @@ func chmodAll(_ folder: URL) {
 
     @Test(arguments: StoreKind.allCases)
     func documentControlLogsToTheTrailAndReleasesFrozenBytes(_ kind: StoreKind) async throws {
-        let (archive, cleanUp) = try await kind.archive()
+        let (archive, cleanUp) = try await kind.archive(at: "2026-03-10T10:00:00Z")
         defer { cleanUp() }
         let control = archive.documents
         let url = control.formsDirectory.appendingPathComponent("capa.xml")
@@ -186,19 +186,25 @@ func chmodAll(_ folder: URL) {
         let author = Principal.named("王芳")!
         _ = try await control.revise("capa", ChangeRequest(summary: "英文标题", pages: "P1", order: "DCR-2026-009", by: author))
         for (role, name) in zip(Approval.Role.allCases, ["王芳", "李强", "周建国"]) {
-            try await control.approve("capa", role: role, by: Principal.named(name)!, date: Day("2026-05-01"))
+            try await control.approve("capa", role: role, by: Principal.named(name)!, date: Day("2026-03-01"))
         }
-        #expect(try await control.release("capa", effective: Day("2026-05-02")!, by: Principal.named("周建国")!) == Revision("A/1"))
+        await #expect(throws: ChangeControlError.effectiveBeforeRelease(document: "SG-QR-22-01", effective: "2026-03-09", today: "2026-03-10")) {
+            try await control.release("capa", effective: Day("2026-03-09")!, by: Principal.named("周建国")!, now: archive.clock.now)
+        }
+        #expect(try await control.release("capa", effective: Day("2026-03-10")!, by: Principal.named("周建国")!, now: archive.clock.now) == Revision("A/1"))
         let register = try await control.register.load()
         let capa = try #require(register.documents.first { $0.alias == "capa" })
         #expect(capa.released.map(\.revision) == ["A/0", "A/1"])
         #expect(try await control.register.frozen(capa.released[1], of: capa.number) == Data(contentsOf: url))
-        #expect(try await control.templateForFilling("capa", asOf: Day("2026-05-02")).0.control.revision == Revision("A/1"))
-        #expect(try await control.templateForFilling("capa", asOf: Day("2026-05-01")).0.control.revision == Revision("A/0"))
+        #expect(try await control.templateForFilling("capa", asOf: Day("2026-03-10")).0.control.revision == Revision("A/1"))
+        #expect(try await control.templateForFilling("capa", asOf: Day("2026-03-09")).0.control.revision == Revision("A/0"))
         let logged = try await archive.store.entries().filter { $0.form == capa.number }.map(\.action)
         #expect(logged == [.register, .revise, .approve, .approve, .approve, .release])
         #expect(try await control.verify().isEmpty)
-        let issued = try await archive.issue("capa", data: try Self.example("capa"), source: "c.yaml", by: quality)
-        #expect(issued.entry.revision == "A/1")
+        // A CAPA raised after A/1 took effect is on A/1; one raised on paper before it, typed in
+        // now, is on A/0, the form it was written on.
+        let raised = { (day: String) in try Self.example("capa").setting(["header", "raised_on"], .text(day)) }
+        #expect(try await archive.issue("capa", data: try raised("2026-03-16"), source: "c.yaml", by: quality).entry.revision == "A/1")
+        #expect(try await archive.issue("capa", data: try raised("2026-03-09"), source: "c.yaml", by: quality).entry.revision == "A/0")
     }
 }

@@ -93,7 +93,7 @@ import Testing
         }
         try edit(control, "capa", "Corrective and Preventive Action Form", "Corrective and Preventive Action Sheet")
         await #expect(throws: ChangeControlError.changedSinceApproved(document: "SG-QR-22-01")) {
-            try await control.release("capa", effective: Day("2026-05-02")!, by: Principal.named("周建国")!)
+            try await control.release("capa", effective: Day("2026-06-01")!, by: Principal.named("周建国")!, now: archive.clock.now)
         }
         await #expect(throws: ChangeControlError.changedSinceSigned(document: "SG-QR-22-01", signedAs: .prepared)) {
             try await control.approve("capa", role: .reviewed, by: quality, date: Day("2026-05-02"))
@@ -149,7 +149,8 @@ import Testing
         for (role, name) in zip(Approval.Role.allCases, ["王芳", "李强", "周建国"]) {
             try await control.approve("capa", role: role, by: Principal.named(name)!, date: Day("2026-05-01"))
         }
-        #expect(try await control.release("capa", effective: Day("2026-05-02")!, by: Principal.named("周建国")!) == Revision("A/1"))
+        #expect(try await control.release("capa", effective: Day("2026-06-01")!, by: Principal.named("周建国")!, now: archive.clock.now)
+                == Revision("A/1"))
         let revises = try await archive.store.entries().filter { $0.action == .revise }.compactMap(\.detail)
         #expect(revises == ["更改 (DCR-2026-032)", "amended: 自批，保存期 (DCR-2026-033)"])
     }

@@ -33,7 +33,7 @@ struct SpreadsheetCSVTests {
     func numbers(_ path: String, encoding: TextEncoding = .utf8) async throws -> (ok: Int, invalid: [String]) {
         var invalid: [String] = []
         let input = try BatchInput(path: path, template: callLog, encoding: encoding)
-        let summary = try await FormFiller.validateAll(callLog, from: input, run: BatchRun(failFast: false),
+        let summary = try await FormFiller.validateAll(RevisionSchedule(fixed: callLog), from: input, run: BatchRun(failFast: false),
                                                        report: { _, error in invalid.append("\(error)") })
         return (summary.ok, invalid)
     }
@@ -88,7 +88,7 @@ struct SpreadsheetCSVTests {
         #expect(result.invalid.first?.contains("LDB-2026-03 is already the record_no of an earlier record") == true, "\(result.invalid)")
         let out = folder.appendingPathComponent("out")
         var refused: [String] = []
-        let filled = try await FormFiller(settings: .neutral).fillAll(callLog, from: try BatchInput(path: path, template: callLog),
+        let filled = try await FormFiller(settings: .neutral).fillAll(RevisionSchedule(fixed: callLog), from: try BatchInput(path: path, template: callLog),
                                                                       into: OutputFolder(out), run: BatchRun(failFast: false),
                                                                       report: { _, error in refused.append("\(error)") })
         #expect(filled.ok == 2 && refused == result.invalid)

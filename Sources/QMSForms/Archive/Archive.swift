@@ -59,12 +59,13 @@ public struct Archive: Sendable {
         public var unfinished: String?
     }
 
-    /// Validates `data` against the form's revision in force and archives it under the next number.
+    /// Validates `data` against the form's revision in force on the record's date (see
+    /// ``RevisionSchedule``) and archives it under the next number.
     public func issue(_ form: String, data: DataNode, source: String, by principal: Principal, now: Date? = nil) async throws -> Issued {
         try policy.check(principal, may: .issue)
         let now = now ?? clock.now
         if let given = data["record_no"], !given.isEmpty { throw ArchiveError.numberGiven(given.scalarText ?? "") }
-        let (template, _) = try await documents.templateForFilling(form)
+        let template = try await documents.schedule(form, asOf: clock.today).template(for: data)
         let draft = try RecordValidator(template: template).validate(data, source: source)
         guard let pattern = template.control.recordNumber else { throw ArchiveError.unknownRecord(form) }
         return try await commit { () async throws -> (ArchiveChange, String, Int) in
@@ -85,13 +86,16 @@ public struct Archive: Sendable {
         try policy.check(principal, may: .correct)
         let now = clock.now
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ArchiveError.missingReason(action: "correct") }
-        if let given = data["record_no"]?.scalarText, given != number { throw ArchiveError.numberGiven(given) }
+        if let given = data["record_no"]?.scalarText, given != number { throw ArchiveError.otherNumberGiven(given: given, number: number) }
         return try await commit { () async throws -> (ArchiveChange, String, Int) in
             let history = try await standing(number)
             let first = history[0]
             let (template, _) = try await documents.template(first.form!, revision: Revision(first.revision!)!)
             let checked = try RecordValidator(template: template).validate(data, source: source)
             let record = Record(template: template, number: number, values: checked.values, computed: checked.computed)
+            // Like revise, a correction must change something.
+            let current = try await read(history.last!.recordFiles[0])
+            guard current.values != record.values else { throw ArchiveError.nothingCorrected(number) }
             let revision = (history.compactMap(\.recordRevision).max() ?? 0) + 1
             let corrections = history.filter { $0.action == .correct }.map(correction)
                 + [PrintMarks.Correction(revision: revision, date: String(ChangeControl.timestamp(now).prefix(10)), by: principal.displayName, reason: reason)]

@@ -8,6 +8,10 @@ public enum ArchiveError: QMSError, Equatable {
     case missingReason(action: String)
     /// The data carries a record number (given); the archive assigns numbers.
     case numberGiven(String)
+    /// The data of a correction of `number` carries another record's number (`given`).
+    case otherNumberGiven(given: String, number: String)
+    /// The correction of the record (numbered) changes nothing.
+    case nothingCorrected(String)
     /// No archived record has this number.
     case unknownRecord(String)
     /// The record (numbered) is void.
@@ -37,6 +41,9 @@ public enum ArchiveError: QMSError, Equatable {
         case let .missingBy(action): "\(action) needs --by NAME (or QMS_USER): the audit log names who did it"
         case let .missingReason(action): "\(action) needs --reason TEXT: the audit log keeps why"
         case let .numberGiven(n): "the data gives record_no \(n); issue assigns the next number itself: remove record_no"
+        case let .otherNumberGiven(given, number): "the data gives record_no \(given), but this corrects \(number): "
+            + "correct keeps the record's number; remove record_no or give \(number)"
+        case let .nothingCorrected(n): "the corrected data of \(n) is the same as its current revision: there is nothing to correct; nothing was changed"
         case let .unknownRecord(n): "no archived record \(n)"
         case let .voided(n): "\(n) is void; a void number is never used again"
         case let .disposed(n): "\(n) was disposed of; its files are gone, its audit entries stay"
@@ -57,7 +64,7 @@ public enum ArchiveError: QMSError, Equatable {
     public var category: ErrorCategory {
         switch self {
         case .notControlled, .missingBy, .missingReason, .unknownRecord, .nothingArchived: .usage
-        case .numberGiven: .invalidData
+        case .numberGiven, .otherNumberGiven: .invalidData
         case .bagExists, .file, .missingFile, .indexUnusable: .io
         default: .refused
         }

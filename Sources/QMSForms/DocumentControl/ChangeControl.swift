@@ -210,7 +210,7 @@ public struct ChangeControl: Sendable {
             signed = []   // signing again from the start
         }
         guard signed.count < 3 else {
-            throw ChangeControlError.notApproved(document: doc.entry.number, revision: control.revision, missing: [])
+            throw ChangeControlError.alreadyApproved(document: doc.entry.number, revision: control.revision, by: signed[2].name, date: signed[2].date)
         }
         let expected = Approval.Role.allCases[signed.count]
         guard role == expected else { throw ChangeControlError.outOfOrder(document: doc.entry.number, expected: expected, given: role) }
@@ -253,6 +253,10 @@ public struct ChangeControl: Sendable {
         }
         guard effective >= control.approvals[2].date else {
             throw ChangeControlError.effectiveBeforeApproval(document: doc.entry.number, effective: effective, approved: control.approvals[2].date)
+        }
+        // Never in force retroactively: records filled before today stay on the revision they were filled on.
+        guard effective >= Day(now).description else {
+            throw ChangeControlError.effectiveBeforeRelease(document: doc.entry.number, effective: effective, today: Day(now).description)
         }
         guard effective >= doc.lastReleased.effective else {
             throw ChangeControlError.effectiveBeforePrevious(document: doc.entry.number, effective: effective, previous: doc.lastReleased.effective)

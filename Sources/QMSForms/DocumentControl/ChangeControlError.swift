@@ -16,6 +16,8 @@ public enum ChangeControlError: QMSError, Equatable {
     case draftOpen(document: String, draft: Revision)
     /// The working copy does not differ from the revision released.
     case nothingChanged(document: String)
+    /// The draft has all three signatures; the approval (by, on date) is given.
+    case alreadyApproved(document: String, revision: Revision, by: String, date: String)
     /// A role signed before the role that must sign first.
     case outOfOrder(document: String, expected: Approval.Role, given: Approval.Role)
     /// The draft lacks approvals (listed).
@@ -48,6 +50,8 @@ public enum ChangeControlError: QMSError, Equatable {
     case damagedRegister(String)
     /// An approval dated before the signature it follows.
     case approvalBeforePrevious(document: String, role: Approval.Role, date: String, previous: Approval)
+    /// An effective date before the day of the release.
+    case effectiveBeforeRelease(document: String, effective: String, today: String)
     /// An effective date before the previous revision's.
     case effectiveBeforePrevious(document: String, effective: String, previous: String)
     /// Edition Z has no edition after it.
@@ -80,6 +84,8 @@ public enum ChangeControlError: QMSError, Equatable {
             + "or record an edit made since it was opened with: qmsforms revise \(doc) --amend …"
         case let .nothingChanged(doc):
             "the working copy of \(doc) is the same as its released revision: there is no change to revise"
+        case let .alreadyApproved(doc, rev, by, date):
+            "\(doc) \(rev) is already approved by \(by) on \(date): prepared, reviewed and approved are signed; release it with qmsforms release"
         case let .outOfOrder(doc, expected, given):
             "\(doc): \(given.rawValue) cannot sign yet; the next signature is \(expected.rawValue) (prepared → reviewed → approved)"
         case let .notApproved(doc, rev, missing):
@@ -106,6 +112,9 @@ public enum ChangeControlError: QMSError, Equatable {
         case let .damagedRegister(path): "\(path) is damaged (not a register qmsforms wrote); restore it from a backup"
         case let .approvalBeforePrevious(doc, role, date, previous):
             "\(doc): \(role.rawValue) on \(date) is before \(previous.role.rawValue) on \(previous.date); sign on or after that day"
+        case let .effectiveBeforeRelease(doc, effective, today):
+            "\(doc): effective \(effective) is before today (\(today)): a release never takes effect retroactively "
+                + "(records filled until now stay on the revision in force then); choose today or a later day"
         case let .effectiveBeforePrevious(doc, effective, previous):
             "\(doc): effective \(effective) is before the previous revision's \(previous); choose a day on or after it"
         case let .noEditionAfterZ(doc): "\(doc): there is no edition after Z"

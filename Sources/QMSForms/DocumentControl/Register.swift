@@ -65,13 +65,16 @@ extension ChangeControl {
             let currentIndex = statuses.firstIndex(of: .effective) ?? entry.released.count - 1
             let current = entry.released[currentIndex]
             let c = doc.working.control
-            let pending = c.revision > doc.lastRevision ? "\(c.revision) \(c.isApproved ? "approved" : "draft")" : nil
+            // A released revision whose day has not come is shown with that day, then an open draft.
+            let waiting = zip(entry.released, statuses).filter { $0.1 == .approved }.map { "\($0.0.revision) released, effective \($0.0.effective)" }
+            let draft = c.revision > doc.lastRevision ? "\(c.revision) \(c.isApproved ? "approved" : "draft")" : nil
+            let pending = (waiting + (draft.map { [$0] } ?? [])).joined(separator: "; ")
             rows.append(RegisterRow(
                 number: entry.number, alias: entry.alias, titleZh: doc.working.title.zh, titleEn: doc.working.title.en,
                 revision: current.revision, status: statuses[currentIndex], effective: current.effective,
-                owner: c.department.zh, retention: c.retention.label.zh, pending: pending,
-                revisions: zip(entry.released, statuses).map { "\($0.revision) \($1.rawValue)" }
-                    + (pending.map { [$0] } ?? [])))
+                owner: c.department.zh, retention: c.retention.label.zh, pending: pending.isEmpty ? nil : pending,
+                revisions: zip(entry.released, statuses).map { $1 == .approved ? "\($0.revision) released, effective \($0.effective)" : "\($0.revision) \($1.rawValue)" }
+                    + (draft.map { [$0] } ?? [])))
         }
         return rows
     }
@@ -157,6 +160,18 @@ extension ChangeControl {
         default:
             return (try await frozenTemplate(entry.released[i], number: entry.number), .effective)
         }
+    }
+
+    /// The revisions of `name` a new record may be filled against, by its record date: the one
+    /// in force today and the released ones before it (see ``RevisionSchedule``).
+    public func schedule(_ name: String, asOf: Day? = nil) async throws -> RevisionSchedule {
+        let (current, _) = try await templateForFilling(name, asOf: asOf)
+        let entry = try self.entry(name, in: try await register.load()).entry
+        var earlier: [(effective: String, template: Template)] = []
+        for r in entry.released where Revision(r.revision)! < current.control.revision {
+            earlier.append((r.effective, try await frozenTemplate(r, number: entry.number)))
+        }
+        return RevisionSchedule(current: current, earlier: earlier)
     }
 
     /// Every problem with the frozen revisions: missing or changed files, files the register

@@ -65,10 +65,13 @@ public struct TemplateDiff: Sendable {
         }
         self.changes = changes.map { c in
             guard c.aspect == "label", c.kind != .changed else { return c }
-            let type = (c.kind == .added ? b : a).first { $0.key == Key(path: c.path, aspect: "type") }?.value ?? ""
+            // A field added or removed is named with its type and its rules: "required" is news.
+            func fact(_ aspect: String) -> String { (c.kind == .added ? b : a).first { $0.key == Key(path: c.path, aspect: aspect) }?.value ?? "" }
+            let rules = fact("rules")
+            let summary = " (" + fact("type") + (rules.isEmpty ? "" : "; " + rules) + ")"
             var whole = c
             whole.aspect = "field"
-            if c.kind == .added { whole.after += " (" + type + ")" } else { whole.before += " (" + type + ")" }
+            if c.kind == .added { whole.after += summary } else { whole.before += summary }
             return whole
         }
     }

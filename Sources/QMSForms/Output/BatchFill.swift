@@ -2,17 +2,19 @@ import Foundation
 
 extension FormFiller {
     /// Fills every record of `input` into `folder` as `NAME.xml` and `NAME.html`, several records
-    /// at a time. An invalid record is passed to `report` (in input order) and skipped; so is a
-    /// record whose name an earlier record of the batch already took. Files are written whole
-    /// (by one folder writer) and flushed to disk once at the end.
-    public func fillAll(_ template: Template, from input: BatchInput, into folder: OutputFolder, run: BatchRun,
+    /// at a time, each against the revision `schedule` gives for its record date. An invalid
+    /// record is passed to `report` (in input order) and skipped; so is a record whose name an
+    /// earlier record of the batch already took. Files are written whole (by one folder writer)
+    /// and flushed to disk once at the end.
+    public func fillAll(_ schedule: RevisionSchedule, from input: BatchInput, into folder: OutputFolder, run: BatchRun,
                         report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in }) async throws -> BatchRun.Summary {
         try folder.create()
         let writer = try FolderWriter(folder.url)
         var names = Set<String>()
         let filler = self
         let summary = try await run.run(input, work: { item in
-            try filler.fill(template, data: item.parse(template: template), source: item.source, fallbackName: item.fallbackName)
+            let data = try item.parse(template: schedule.current)
+            return try filler.fill(schedule.template(for: data), data: data, source: item.source, fallbackName: item.fallbackName)
         }, commit: { item, result in
             switch result {
             case let .failure(error):
@@ -35,13 +37,15 @@ extension FormFiller {
         return summary
     }
 
-    /// Validates every record of `input` without writing anything; problems go to `report`.
-    public static func validateAll(_ template: Template, from input: BatchInput, run: BatchRun,
+    /// Validates every record of `input` (each against the revision `schedule` gives for its
+    /// record date) without writing anything; problems go to `report`.
+    public static func validateAll(_ schedule: RevisionSchedule, from input: BatchInput, run: BatchRun,
                                    report: (BatchItem, any Error) -> Void, progress: (BatchRun.Summary) -> Void = { _ in })
         async throws -> BatchRun.Summary {
         var names = Set<String>()
         return try await run.run(input, work: { item in
-            try RecordValidator(template: template).validate(item.parse(template: template), source: item.source).number ?? item.fallbackName
+            let data = try item.parse(template: schedule.current)
+            return try RecordValidator(template: schedule.template(for: data)).validate(data, source: item.source).number ?? item.fallbackName
         }, commit: { item, result in
             switch result {
             case let .failure(error):

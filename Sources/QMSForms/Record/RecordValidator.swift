@@ -55,7 +55,7 @@ public struct RecordValidator: Sendable {
                 continue
             }
             guard let section = template.sections.first(where: { $0.id == key }) else {
-                problems.append(unknown(key, node, path: key, candidates: sectionIds + ["record_no"], kind: "section"))
+                problems.append(unknown(key, node, path: key, candidates: sectionIds, kind: "section"))
                 continue
             }
             if node.isEmpty { continue }
@@ -67,7 +67,7 @@ public struct RecordValidator: Sendable {
             for (fieldKey, fieldNode) in fields {
                 let path = key + "." + fieldKey
                 guard let field = section.fields.first(where: { $0.id == fieldKey }) else {
-                    problems.append(unknown(fieldKey, fieldNode, path: path, candidates: section.fields.map(\.id), kind: "field"))
+                    problems.append(unknown(fieldKey, fieldNode, path: path, candidates: section.fields.filter { !$0.isComputed }.map(\.id), kind: "field"))
                     continue
                 }
                 lines[field.id] = fieldNode.line
@@ -144,8 +144,13 @@ public struct RecordValidator: Sendable {
         return path
     }
 
+    /// An unknown key, with a hint that names only what may be supplied (never a computed field
+    /// or column, never record_no, which the archive assigns).
     private func unknown(_ key: String, _ node: DataNode, path: String, candidates: [String], kind: String) -> Problem {
         var hint = Suggestion.closest(to: key, in: candidates).map { "did you mean '\($0)'?" }
+        if hint == nil, let field = template.field(key), field.isComputed {
+            hint = "'\(key)' is computed by the form; leave it out"
+        }
         if hint == nil, let home = template.section(of: key) {
             hint = "'\(key)' belongs in section '\(home.id)'"
         }
@@ -167,7 +172,7 @@ public struct RecordValidator: Sendable {
             for (columnKey, cellNode) in cells {
                 guard let column = table.column(columnKey) else {
                     reader.problems.append(unknown(columnKey, cellNode, path: rowPath + "." + columnKey,
-                                                   candidates: table.columns.map(\.id), kind: "column"))
+                                                   candidates: table.columns.filter { !$0.isComputed }.map(\.id), kind: "column"))
                     continue
                 }
                 if column.isComputed {

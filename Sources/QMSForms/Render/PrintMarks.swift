@@ -7,6 +7,17 @@ public struct PrintMarks: Sendable, Equatable {
         case draft
         /// 作废: the revision is superseded.
         case obsolete
+        /// 未生效: the revision is released but its effective date has not come.
+        case notYetEffective
+
+        /// The words printed.
+        public var words: Bilingual {
+            switch self {
+            case .draft: Bilingual(zh: "草稿", en: "DRAFT")
+            case .obsolete: Bilingual(zh: "作废", en: "OBSOLETE")
+            case .notYetEffective: Bilingual(zh: "未生效", en: "NOT YET EFFECTIVE")
+            }
+        }
     }
 
     /// The first page's stamp.
@@ -69,11 +80,7 @@ public struct PrintMarks: Sendable, Equatable {
 
     func html(_ language: Language) -> HTML {
         var h = HTML.empty
-        switch watermark {
-        case .draft?: h += "<div class=\"watermark\" aria-hidden=\"true\">\(language.plain(Bilingual(zh: "草稿", en: "DRAFT")))</div>\n"
-        case .obsolete?: h += "<div class=\"watermark\" aria-hidden=\"true\">\(language.plain(Bilingual(zh: "作废", en: "OBSOLETE")))</div>\n"
-        case nil: break
-        }
+        if let watermark { h += "<div class=\"watermark\" aria-hidden=\"true\">\(language.plain(watermark.words))</div>\n" }
         switch stamp {
         case let .controlledCopy(number)?:
             h += "<div class=\"stamp\">\(language.plain(Bilingual(zh: "受控文件", en: "CONTROLLED COPY")))<br>\(language.plain(Bilingual(zh: "分发号", en: "Copy No."))) \(number)</div>\n"
@@ -87,11 +94,7 @@ public struct PrintMarks: Sendable, Equatable {
     /// The marks repeated in every page's running header, so that a page on its own still shows them.
     func headerText(_ language: Language) -> String {
         var text = ""
-        switch watermark {
-        case .draft?: text += "  " + language.plain(Bilingual(zh: "草稿", en: "DRAFT"))
-        case .obsolete?: text += "  " + language.plain(Bilingual(zh: "作废", en: "OBSOLETE"))
-        case nil: break
-        }
+        if let watermark { text += "  " + language.plain(watermark.words) }
         switch stamp {
         case let .controlledCopy(number)?: text += "  " + language.plain(Bilingual(zh: "受控文件", en: "CONTROLLED COPY")) + " " + number
         case .uncontrolled?: text += "  " + language.plain(Bilingual(zh: "非受控", en: "UNCONTROLLED"))
