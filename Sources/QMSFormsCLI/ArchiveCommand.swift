@@ -9,16 +9,3 @@ struct ArchiveCommand: ParsableCommand {
                       ArchiveShowCommand.self, ArchiveExportCommand.self, ArchiveDueCommand.self, ArchiveDisposeCommand.self,
                       ArchiveRepairCommand.self, ArchiveAnchorCommand.self])
 }
-
-/// Prints archived records as a table or JSON.
-func printRecords(_ rows: [ArchivedRecord], format: OutputFormat) throws {
-    switch format {
-    case .json:
-        try printJSON(rows)
-    case .text:
-        for r in rows {
-            print([r.number, "r\(r.revision)", r.form, r.templateRevision, r.state.rawValue, r.recordDate, r.customer ?? "",
-                   r.status ?? "", r.complaintCategory ?? "", r.keepUntil.map { "keep until \($0)" } ?? ""].joined(separator: "\t"))
-        }
-    }
-}

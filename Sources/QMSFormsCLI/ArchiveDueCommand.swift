@@ -6,7 +6,7 @@ struct ArchiveDueCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: dateHelp("As of this date (default: today).")) var asOf: Day?
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: SheetFormat.help) var format: SheetFormat = .text
 
     func run() async throws {
         do { try await printRecords(try Archive(workspace: workspace.workspace).due(asOf: asOf), format: format) } catch { throw Failure(error) }

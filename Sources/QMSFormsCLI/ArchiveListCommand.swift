@@ -5,7 +5,7 @@ struct ArchiveListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List every archived record.")
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: SheetFormat.help) var format: SheetFormat = .text
 
     func run() async throws {
         do { try await printRecords(try Archive(workspace: workspace.workspace).search(.init()), format: format) } catch { throw Failure(error) }

@@ -13,7 +13,7 @@ struct ArchiveSearchCommand: AsyncParsableCommand {
     @Option(help: "Computed status code (closed, D3, …).") var status: String?
     @Option(help: "Complaint category a–e.") var category: String?
     @Option(help: "The record's state.") var state: ArchivedRecord.State?
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: SheetFormat.help) var format: SheetFormat = .text
     @Argument(help: "Words anywhere in the record: all of them, in any order. A quoted argument with spaces (\"rejected by\") is one phrase.")
     var words: [String] = []
 

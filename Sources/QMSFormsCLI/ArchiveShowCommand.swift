@@ -18,10 +18,9 @@ struct ArchiveShowCommand: AsyncParsableCommand {
                 try printJSON(Shown(record: row, audit: entries))
             case .text:
                 try printRecords([row], format: .text)
-                for e in entries {
-                    print("  \(e.seq)\t\(e.time)\t\(e.action.rawValue)\t\(e.actor)\t" + (e.recordRevision.map { "r\($0)" } ?? "")
-                          + (e.reason.map { "\t\($0)" } ?? ""))
-                }
+                print(Sheet(header: [], rows: entries.map { e in
+                    ["  \(e.seq)", e.time, e.action.rawValue, e.actor, e.recordRevision.map { "r\($0)" } ?? ""] + (e.reason.map { [$0] } ?? [])
+                }).tsv, terminator: "")
             }
         } catch { throw Failure(error) }
     }

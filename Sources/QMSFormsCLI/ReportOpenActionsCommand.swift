@@ -14,7 +14,7 @@ struct ReportOpenActionsCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: dateHelp("The day to judge against (default: today).")) var asOf: Day?
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: SheetFormat.help) var format: SheetFormat = .text
 
     func run() async throws {
         let report: OpenActions
@@ -28,11 +28,17 @@ struct ReportOpenActionsCommand: AsyncParsableCommand {
             print("overdue as of \(report.asOf): \(report.actions.count)")
             for (department, count) in report.byDepartment.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
                 print("\n\(department)  \(count)")
-                for a in report.actions where a.department == department {
-                    print("  \(a.record)\(a.entry.map { " " + $0 } ?? "")\t\(a.kind)\tdue \(a.due)\t\(a.daysOverdue) days over\t"
-                          + "\(a.status)\(a.customer.map { "\t" + $0 } ?? "")")
-                }
+                let rows = report.actions.filter { $0.department == department }
+                    .map { a in ["  " + a.record + (a.entry.map { " " + $0 } ?? ""), a.kind, "due \(a.due)", "\(a.daysOverdue) days over", a.status]
+                        + (a.customer.map { [$0] } ?? []) }
+                print(Sheet(header: [], rows: rows).tsv, terminator: "")
             }
+        case .csv, .xlsx:
+            let sheet = Sheet(header: ["department", "record", "entry", "kind", "due", "days overdue", "status", "customer"],
+                              rows: report.actions.map { a in
+                                  [a.department, a.record, a.entry ?? "", a.kind, a.due, String(a.daysOverdue), a.status, a.customer ?? ""]
+                              })
+            try printSheet(sheet, format: format, name: "open-actions")
         }
     }
 }

@@ -56,7 +56,8 @@ struct ReportSurveyCommand: AsyncParsableCommand {
                 print("overall score \(figures.overallScore ?? "—") (target 80: \(figures.targetMet == true ? "met" : "not met"))"
                       + (figures.previousScore.map { ", previous \($0)" } ?? ""))
                 for item in SurveySummary.items { if let a = figures.itemAverages[item] { print("  \(item)\t\(a)") } }
-                for c in figures.below80 { print("  below 80: \(c.customer)\t\(c.score ?? "")\t\(c.action ?? "no action linked")") }
+                print(Sheet(header: [], rows: figures.below80.map { c in ["  below 80: " + c.customer, c.score ?? "", c.action ?? "no action linked"] }).tsv,
+                      terminator: "")
             }
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

@@ -129,4 +129,39 @@ import Testing
         #expect(try f.q("archive", "search", "线状划伤", "阀体").stdout.hasPrefix("8D-2026-001\t"))
         #expect(try f.q("archive", "search", "_").stdout.isEmpty)
     }
+
+    /// Lists are safe to open in a spreadsheet (CWE-1236): a customer typed as a formula is
+    /// text in the terminal's lines, in CSV and in XLSX (read back by Python's zipfile and
+    /// ElementTree, not by us).
+    @Test func listsAreSafeInASpreadsheet() throws {
+        let f = try ArchiveFixture()
+        defer { f.cleanUp() }
+        let formula = "=HYPERLINK(\"http://evil.example/\",\"点击\")"
+        let text = try String(contentsOf: URL(fileURLWithPath: f.data("opinion")), encoding: .utf8)
+            .replacingOccurrences(of: "customer: 山东鲁北机械制造有限公司", with: "customer: '\(formula.replacingOccurrences(of: "'", with: "''"))'")
+        let data = f.root.appendingPathComponent("formula.yaml")
+        try Data(text.utf8).write(to: data)
+        #expect(try f.q("issue", "opinion", data.path, "--by", "王芳").status == 0)
+        let tsv = try f.q("archive", "list").stdout
+        #expect(tsv.split(separator: "\t").contains { $0 == "'" + formula }, "\(tsv)")
+        let csv = try f.q("archive", "search", "--format", "csv", "--customer", "HYPERLINK").stdout
+        #expect(csv.hasPrefix("\u{FEFF}number,revision,") && csv.contains("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点击\"\")\""), "\(csv)")
+        let book = f.root.appendingPathComponent("list.xlsx")
+        let written = try CLI.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" archive list --format xlsx > \"$1\"", CLI.binary.path, book.path], in: f.ws)
+        #expect(written.status == 0, "\(written.stderr)")
+        let read = try CLI.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import sys, zipfile, xml.etree.ElementTree as ET
+            ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+            z = zipfile.ZipFile(sys.argv[1])
+            assert z.testzip() is None
+            sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+            assert not sheet.findall(".//m:f", ns), "a formula cell"
+            for row in sheet.findall(".//m:row", ns):
+                print("\\t".join(c.findtext("m:is/m:t", "", ns) for c in row.findall("m:c", ns)))
+            """, book.path])
+        #expect(read.status == 0, "\(read.stderr)")
+        let lines = read.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("number\trevision\tform") == true && lines.count == 2)
+        #expect(lines.last?.split(separator: "\t").contains { $0 == "'" + formula } == true, "\(read.stdout)")
+    }
 }
