@@ -31,4 +31,6 @@ extension TextEncoding: ExpressibleByArgument {}
 struct DataOptions: ParsableArguments {
     @Option(help: "The data's character encoding: utf-8 (default, with or without BOM) or gb18030 (GBK: Excel's \"CSV\" on Chinese Windows).")
     var encoding: TextEncoding = .utf8
+    @Option(help: "For an .xlsx workbook: the sheet to read (default: the first).")
+    var sheet: String?
 }

@@ -12,9 +12,9 @@ struct BatchOptions: ParsableArguments {
     var run: BatchRun { BatchRun(failFast: failFast) }
 
     /// Opens `path` as a batch, or `nil` when it holds one record.
-    func input(_ path: String, template: Template, encoding: TextEncoding) throws -> BatchInput? {
-        guard BatchInput.isBatch(path: path, template: template, encoding: encoding) else { return nil }
-        do { return try BatchInput(path: path, template: template, encoding: encoding) } catch { throw Failure(error) }
+    func input(_ path: String, template: Template, options: DataOptions) throws -> BatchInput? {
+        guard BatchInput.isBatch(path: path, template: template, encoding: options.encoding, sheet: options.sheet) else { return nil }
+        do { return try BatchInput(path: path, template: template, encoding: options.encoding, sheet: options.sheet) } catch { throw Failure(error) }
     }
 
     /// Runs `body` with a reporter and a progress bar, prints the summary, fails when any record was invalid.

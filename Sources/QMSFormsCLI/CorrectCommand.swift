@@ -17,7 +17,7 @@ struct CorrectCommand: AsyncParsableCommand {
             let archive = try Archive(workspace: workspace.workspace)
             let (row, _) = try await archive.show(number)
             let (template, _) = try await workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
-            let issued = try await archive.correct(number, data: try readData(data, for: template, encoding: input.encoding), source: data, reason: reason, by: try principal(by, for: "correct"))
+            let issued = try await archive.correct(number, data: try readData(data, for: template, input: input), source: data, reason: reason, by: try principal(by, for: "correct"))
             print("\(issued.number) r\(issued.revision)\t\(issued.xmlPath)\t\(issued.htmlPath)")
             warnIfUnfinished("\(issued.number) r\(issued.revision)", issued.unfinished)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }

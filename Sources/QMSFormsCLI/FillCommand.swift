@@ -22,7 +22,7 @@ struct FillCommand: AsyncParsableCommand {
     func run() async throws {
         if pdf { _ = try PDFOutput.browser() }
         let (schedule, watermark) = try await workspace.schedule(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: schedule.current, encoding: input.encoding) {
+        if let input = try batch.input(data, template: schedule.current, options: input) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             if pdf { throw Failure(.usage, "--pdf prints one record; for a batch, print the pages afterwards: qmsforms print \(output)/*.html --pdf DIR") }
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
@@ -37,7 +37,7 @@ struct FillCommand: AsyncParsableCommand {
         try await reporting(format, template: schedule.current, source: source) {
             var filler = FormFiller(settings: try workspace.settings(), language: lang)
             filler.renderer.marks.watermark = watermark
-            let node = try readData(data, for: schedule.current, encoding: input.encoding)
+            let node = try readData(data, for: schedule.current, input: input)
             let template = schedule.template(for: node)
             let filled = try filler.fill(template, data: node, source: source, fallbackName: fallback)
             var files = filled.files

@@ -16,7 +16,7 @@ struct IssueCommand: AsyncParsableCommand {
     @OptionGroup var input: DataOptions
 
     func run() async throws {
-        if let (template, _) = try? await workspace.form(form), let input = try batch.input(data, template: template, encoding: input.encoding) {
+        if let (template, _) = try? await workspace.form(form), let input = try batch.input(data, template: template, options: input) {
             if pdf != nil { throw Failure(.usage, "--pdf prints one record; for a batch, print the issued numbers afterwards with qmsforms print") }
             return try await issueAll(input, template: template)
         }
@@ -25,7 +25,7 @@ struct IssueCommand: AsyncParsableCommand {
         do {
             let archive = try Archive(workspace: workspace.workspace)
             let (template, _) = try await workspace.form(form)
-            issued = try await archive.issue(form, data: try readData(data, for: template, encoding: input.encoding), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
+            issued = try await archive.issue(form, data: try readData(data, for: template, input: input), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
             print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
             warnIfUnfinished(issued.number, issued.unfinished)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }

@@ -18,7 +18,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (schedule, _) = try await workspace.schedule(form, revision: revision, draft: draft)
-        if let input = try batch.input(data, template: schedule.current, encoding: input.encoding) {
+        if let input = try batch.input(data, template: schedule.current, options: input) {
             if format == .json { throw Failure(.usage, "--format json reports on one record; give a single data file") }
             return try await batch.perform(input) { report, progress in
                 try await FormFiller.validateAll(schedule, from: input, run: batch.run, report: report, progress: progress)
@@ -26,7 +26,7 @@ struct ValidateCommand: AsyncParsableCommand {
         }
         let source = data == "-" ? "<stdin>" : data
         try await reporting(format, template: schedule.current, source: source) {
-            let node = try readData(data, for: schedule.current, encoding: input.encoding)
+            let node = try readData(data, for: schedule.current, input: input)
             let template = schedule.template(for: node)
             let record = try RecordValidator(template: template).validate(node, source: source)
             if format == .text { print("\(data): valid \(template.number) \(template.control.revision) record \(record.displayNumber)") }

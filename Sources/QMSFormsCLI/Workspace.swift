@@ -115,13 +115,13 @@ func principal(_ by: String?, for action: String, documentControl: Bool = false)
 }
 
 /// Reads DATA (a path or `-`) for `template` into a data tree, mapping errors to exit codes.
-func readData(_ path: String, for template: Template, encoding: TextEncoding = .utf8) throws -> DataNode {
+func readData(_ path: String, for template: Template, input: DataOptions? = nil) throws -> DataNode {
     if path != "-" && !FileManager.default.isReadableFile(atPath: path) {
         let exists = FileManager.default.fileExists(atPath: path)
         throw Failure(FileError(.read, path: path, reason: exists ? "permission denied" : "no such file or folder",
                                 remedy: exists ? "check the file's permissions" : "check the path of the data file"))
     }
-    do { return try DataSource.read(path: path, template: template, encoding: encoding) } catch let e as any QMSError { throw Failure(e) } catch {
+    do { return try DataSource.read(path: path, template: template, encoding: input?.encoding ?? .utf8, sheet: input?.sheet) } catch let e as any QMSError { throw Failure(e) } catch {
         throw Failure(FileError.from(error, .read, path: path))
     }
 }

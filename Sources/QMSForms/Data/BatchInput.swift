@@ -45,17 +45,19 @@ public final class BatchInput {
     private var count = 0
     private var csvHeader: CSVReader.Row?
     private var csvPending: [CSVReader.Row] = []
+    /// The rows of a workbook's sheet, read at once.
+    private var sheetRows: ArraySlice<CSVReader.Row>?
 
     /// Whether `path` holds many records (see the type's description); `false` means it is one
     /// record for ``DataSource``. Reads at most up to the second record.
-    public static func isBatch(path: String, template: Template, encoding: TextEncoding = .utf8) -> Bool {
+    public static func isBatch(path: String, template: Template, encoding: TextEncoding = .utf8, sheet: String? = nil) -> Bool {
         var folder: ObjCBool = false
         guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &folder) else { return false }
         if folder.boolValue { return true }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "jsonl", "ndjson": return true
-        case "yaml", "yml", "csv":
-            guard let input = try? BatchInput(path: path, template: template, encoding: encoding) else { return false }
+        case "yaml", "yml", "csv", "xlsx":
+            guard let input = try? BatchInput(path: path, template: template, encoding: encoding, sheet: sheet) else { return false }
             if input.kind == .csv && !template.takesCSVTable { return true }
             _ = try? input.next()
             return (try? input.next()) != nil
@@ -64,7 +66,7 @@ public final class BatchInput {
     }
 
     /// Opens `path` as a batch of records for `template`, its files in `encoding`.
-    public init(path: String, template: Template, encoding: TextEncoding = .utf8) throws(DataError) {
+    public init(path: String, template: Template, encoding: TextEncoding = .utf8, sheet: String? = nil) throws(DataError) {
         self.path = path
         self.template = template
         self.encoding = encoding
@@ -77,17 +79,27 @@ public final class BatchInput {
         if folder.boolValue {
             kind = .folder
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files = names.filter { ["yaml", "yml", "json", "csv"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
+            files = names.filter { ["yaml", "yml", "json", "csv", "xlsx"].contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
                 .sorted().map { url.appendingPathComponent($0) }
             total = files?.count ?? 0
             return
         }
+        total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         switch url.pathExtension.lowercased() {
         case "jsonl", "ndjson": kind = .jsonLines
         case "csv": kind = .csv
+        case "xlsx":
+            // A workbook is read whole (its limits keep that small); its rows are then CSV rows.
+            kind = .csv
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw DataError(source: path, format: .xlsx, line: 0, message: "cannot read: \(error.localizedDescription)") }
+            guard data.count <= DataSource.maxBytes else {
+                throw DataError(source: path, format: .xlsx, line: 0, message: "\(data.count) bytes is over the limit of \(DataSource.maxBytes) for one data file")
+            }
+            sheetRows = try XLSXReader().rows(data, sheet: sheet, source: path)[...]
+            return
         default: kind = .yamlStream
         }
-        total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         lines = try LineReader(url: url)
     }
 
@@ -151,6 +163,7 @@ public final class BatchInput {
 
     /// One CSV row: lines joined until the quotes balance; blank lines are skipped.
     private func nextRow() throws(DataError) -> CSVReader.Row? {
+        if sheetRows != nil { return sheetRows?.popFirst() }
         while true {
             var text: [UInt8] = []
             var first = 0

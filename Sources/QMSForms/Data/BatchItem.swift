@@ -29,7 +29,7 @@ public struct BatchItem: Sendable {
         switch payload {
         case let .text(_, format): format
         case .csv: .csv
-        case let .file(url): ["csv": .csv, "json": .json][url.pathExtension.lowercased()] ?? .yaml
+        case let .file(url): ["csv": .csv, "json": .json, "xlsx": .xlsx][url.pathExtension.lowercased()] ?? .yaml
         }
     }
 

@@ -10,6 +10,8 @@ public struct DataError: QMSError, Equatable {
         case yaml = "YAML"
         /// CSV (RFC 4180).
         case csv = "CSV"
+        /// An Excel workbook (Office Open XML, `.xlsx`).
+        case xlsx = "XLSX"
     }
 
     /// The data's name (a file name, `<stdin>`).

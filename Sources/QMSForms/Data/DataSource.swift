@@ -11,12 +11,18 @@ public enum DataSource {
     public static let maxBytes = 16 << 20
 
     /// Parses `bytes`, named `source` in messages, by `formatHint` extension when given.
-    public static func parse(_ raw: [UInt8], source: String, formatHint: String? = nil,
-                             template: Template? = nil, encoding: TextEncoding = .utf8) throws(DataError) -> DataNode {
+    public static func parse(_ raw: [UInt8], source: String, formatHint: String? = nil, template: Template? = nil,
+                             encoding: TextEncoding = .utf8, sheet: String? = nil) throws(DataError) -> DataNode {
         let format = detect(raw, hint: formatHint)
         guard raw.count <= maxBytes else {
             throw DataError(source: source, format: format, line: 0,
                             message: "\(raw.count) bytes is over the limit of \(maxBytes) for one data file")
+        }
+        if format == .xlsx || format == .csv, template == nil {
+            throw DataError(source: source, format: format, line: 0, message: "\(format.rawValue) needs the form it fills")
+        }
+        if format == .xlsx, let template {
+            return try CSVBinding(template: template).bind(try XLSXReader().rows(Data(raw), sheet: sheet, source: source), source: source)
         }
         guard let bytes = encoding.utf8(raw) else {
             throw DataError(source: source, format: format, line: 0, message: "the file is not valid \(encoding.rawValue.uppercased())",
@@ -26,12 +32,9 @@ public enum DataSource {
         switch format {
         case .json:
             return try JSONReader().read(bytes, source: source)
-        case .csv:
-            guard let template else {
-                throw DataError(source: source, format: .csv, line: 0, message: "CSV needs the form it fills")
-            }
+        case .csv, .xlsx:
             let rows = try CSVReader().read(String(decoding: bytes, as: UTF8.self), source: source)
-            return try CSVBinding(template: template).bind(rows, source: source)
+            return try CSVBinding(template: template!).bind(rows, source: source)
         case .yaml:
             var text = String(decoding: bytes, as: UTF8.self)
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -40,14 +43,14 @@ public enum DataSource {
     }
 
     /// Reads the file at `path`, or standard input for `-`; `template` is needed for CSV.
-    public static func read(path: String, template: Template? = nil, encoding: TextEncoding = .utf8) throws -> DataNode {
+    public static func read(path: String, template: Template? = nil, encoding: TextEncoding = .utf8, sheet: String? = nil) throws -> DataNode {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try parse(Array(data), source: "<stdin>", template: template, encoding: encoding)
+            return try parse(Array(data), source: "<stdin>", template: template, encoding: encoding, sheet: sheet)
         }
         let url = URL(fileURLWithPath: path)
         let data = try Data(contentsOf: url)
-        return try parse(Array(data), source: path, formatHint: url.pathExtension, template: template, encoding: encoding)
+        return try parse(Array(data), source: path, formatHint: url.pathExtension, template: template, encoding: encoding, sheet: sheet)
     }
 
     static func detect(_ bytes: [UInt8], hint: String?) -> DataError.Format {
@@ -55,7 +58,9 @@ public enum DataSource {
         case "json": return .json
         case "yaml", "yml": return .yaml
         case "csv": return .csv
+        case "xlsx": return .xlsx
         default:
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }   // a ZIP: a workbook
             var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
             return i < bytes.count && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "[")) ? .json : .yaml
