@@ -26,7 +26,8 @@ import Testing
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32.random(in: 0...90_000, using: &generator))
+            // Up to 400 ms: under a loaded test run an issue takes 100–300 ms, so kills land before, inside and after it.
+            usleep(UInt32.random(in: 0...400_000, using: &generator))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

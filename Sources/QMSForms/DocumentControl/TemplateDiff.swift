@@ -48,7 +48,7 @@ public struct TemplateDiff: Sendable {
         let keys = a.map(\.key) + b.map(\.key).filter { k in !a.contains { $0.key == k } }
         let oldPaths = Set(a.map(\.key.path)), newPaths = Set(b.map(\.key.path))
         // Aspects that name a whole element: when its path appears or goes, report only these.
-        let whole: Set<String> = ["label", "section", "row", "title"]
+        let whole: Set<String> = ["label", "section", "row", "title", "check"]
         for key in keys {
             let before = a.first { $0.key == key }, after = b.first { $0.key == key }
             switch (before, after) {
@@ -88,6 +88,7 @@ public struct TemplateDiff: Sendable {
             out.append((Key(path: path, aspect: "rules"), TemplateOutline.rules(of: f).joined(separator: "; ")))
             if let hint = f.hint { out.append((Key(path: path, aspect: "hint"), hint.both)) }
             if case let .table(table) = f.kind {
+                for c in table.checks { out.append((Key(path: path + " check " + c.formula, aspect: "check"), c.message.both)) }
                 for (i, row) in table.fixedRows.enumerated() {
                     out.append((Key(path: path + ".rows." + row.key, aspect: "row"), "\(i + 1). " + row.label.both))
                 }
@@ -97,6 +98,7 @@ public struct TemplateDiff: Sendable {
         for s in t.sections {
             out.append((Key(path: s.id, aspect: "section"), s.label.both + (s.progressive ? " (progressive)" : "")))
             for f in s.fields { field(f, path: s.id + "." + f.id) }
+            for c in s.checks { out.append((Key(path: s.id + " check " + c.formula, aspect: "check"), c.message.both)) }
         }
         for (i, part) in (t.document?.parts ?? []).enumerated() {
             let path = "part " + (part.number ?? "#\(i + 1)")

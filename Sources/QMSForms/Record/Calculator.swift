@@ -30,6 +30,7 @@ struct Calculator {
         case let .threshold(field, test): return cells[field]?.number.map { .boolean(test.holds($0)) }
         case let .isSet(field): return .boolean(cells[field] != nil)
         case let .allOf(tests): return .boolean(tests.allSatisfy { evaluateRow($0, cells: cells, table: table) == .boolean(true) })
+        case let .firstOf(tests): return tests.lazy.compactMap { evaluateRow($0, cells: cells, table: table) }.first
         case let .band(field, levels): return cells[field]?.number.flatMap { Self.band($0, levels) }
         case let .countCells(columns, codes, empty):
             return .integer(columns.filter { empty ? cells[$0] == nil : Self.matches(cells[$0], codes) }.count)
@@ -164,6 +165,8 @@ struct Calculator {
             return .boolean((values[field] ?? computed[field]) != nil)
         case let .allOf(tests):
             return .boolean(tests.allSatisfy { evaluate($0, values: values, computed: computed) == .boolean(true) })
+        case let .firstOf(tests):
+            return tests.lazy.compactMap { evaluate($0, values: values, computed: computed) }.first
         case let .band(field, levels):
             return number(field).flatMap { Self.band($0, levels) }
         case .status:

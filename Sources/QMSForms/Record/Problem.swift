@@ -12,6 +12,8 @@ public struct Problem: Sendable, Equatable, Codable, CustomStringConvertible {
         case rows, order, sequence, duplicate
         /// The data file is not well-formed JSON, YAML or CSV.
         case syntax
+        /// A rule between two values (a `<check>` of the form) is broken.
+        case check
     }
 
     /// Field path: `d3.containment[2].suspect_qty` (table rows count from 1).

@@ -29,6 +29,9 @@ struct Requirements {
                         hint: "complete \(previous.id) first, or remove \(section.id) for now"))
                 }
                 for field in section.fields { sectionProblems += check(field, in: section) }
+                for rule in section.checks {
+                    if let problem = broken(rule, row: nil, rowPath: nil, line: nil) { sectionProblems.append(problem) }
+                }
             }
             problems += sectionProblems
             let complete = started && sectionProblems.isEmpty
@@ -69,6 +72,16 @@ struct Requirements {
                 if table.hasFixedRows && row.cells.isEmpty && !field.required { continue }
                 let rowPath = row.key.map { "\(path).\($0)" } ?? "\(path)[\(i + 1)]"
                 let rowLine = row.line > 0 ? row.line : lines[field.id]
+                for rule in table.checks {
+                    if let problem = broken(rule, row: row, rowPath: rowPath, line: rowLine) { problems.append(problem) }
+                }
+                for column in table.columns {
+                    guard let cell = row.cells[column.id] else { continue }
+                    if case let .date(rules) = column.kind { problems += checkDates(column, rules, cell, path: rowPath + "." + column.id, row: row, table: table, line: rowLine) }
+                    if case let .datetime(rules) = column.kind {
+                        problems += checkDates(column, rules, cell, path: rowPath + "." + column.id, row: row, table: table, line: rowLine)
+                    }
+                }
                 for column in table.columns where row.cells[column.id] == nil && !column.isComputed {
                     if column.required {
                         problems.append(Problem(path: rowPath + "." + column.id, line: rowLine, rule: .required,
@@ -86,31 +99,40 @@ struct Requirements {
         return problems
     }
 
-    private func checkDates(_ field: Field, _ rules: DateRules, _ v: Value, path: String) -> [Problem] {
+    /// Order and period rules of a date (in `row` for a column: its sibling cells first).
+    private func checkDates(_ field: Field, _ rules: DateRules, _ v: Value, path: String, row: Value.Row? = nil, table: Table? = nil,
+                            line: Int? = nil) -> [Problem] {
         var problems: [Problem] = []
+        let line = line ?? lines[field.id]
+        func value(_ id: String) -> Value? { row?.cells[id] ?? values[id] }
         func compare(_ other: String, strict: Bool) {
             // A date against a date-time compares days: a date has no time of day.
-            let byDay = v.lexical.count == 10 || (values[other]?.lexical.count ?? 0) == 10
+            let byDay = v.lexical.count == 10 || (value(other)?.lexical.count ?? 0) == 10
             func key(_ s: String) -> Int? { CalendarDate.minutes(byDay ? String(s.prefix(10)) : s) }
-            guard let o = values[other], let a = key(v.lexical), let b = key(o.lexical),
-                  strict ? a >= b : a < b, let otherField = template.field(other) else { return }
+            guard let o = value(other), let a = key(v.lexical), let b = key(o.lexical), strict ? a >= b : a < b,
+                  let otherField = table?.column(other) ?? template.field(other) else { return }
             problems.append(Problem(
-                path: path, line: lines[field.id], rule: .order, value: v.lexical,
+                path: path, line: line, rule: .order, value: v.lexical,
                 message: strict ? "must be before \(template.path(of: other)) (\(otherField.label.both)) \(o.lexical)"
                     : "is before \(template.path(of: other)) (\(otherField.label.both)) \(o.lexical)",
                 hint: "\(field.label.zh) " + (strict ? "must be earlier than " : "cannot be earlier than ") + otherField.label.zh))
         }
         if let other = rules.notBefore { compare(other, strict: false) }
         if let other = rules.before { compare(other, strict: true) }
-        if let yearId = rules.yearField, let quarterId = rules.quarterField,
-           case let .integer(year)? = values[yearId], case let .choice(quarter)? = values[quarterId],
-           let (y, m, _) = CalendarDate.parseDate(String(v.lexical.prefix(10))) {
+        guard let yearId = rules.yearField, case let .integer(year)? = values[yearId],
+              let (y, m, _) = CalendarDate.parseDate(String(v.lexical.prefix(10))) else { return problems }
+        if let quarterId = rules.quarterField, case let .choice(quarter)? = values[quarterId] {
             let actual = "Q\((m - 1) / 3 + 1)"
             if y != year || actual != quarter {
-                problems.append(Problem(path: path, line: lines[field.id], rule: .order, value: v.lexical,
+                problems.append(Problem(path: path, line: line, rule: .order, value: v.lexical,
                                         message: "falls in \(y) \(actual), not in \(year) \(quarter) as the record says",
                                         hint: "correct the date or the year/quarter"))
             }
+        }
+        if let monthId = rules.monthField, case let .integer(month)? = values[monthId], y != year || m != month {
+            problems.append(Problem(path: path, line: line, rule: .order, value: v.lexical,
+                                    message: "falls in \(y)-\(m < 10 ? "0" : "")\(m), not in the sheet's month \(year)-\(month < 10 ? "0" : "")\(month)",
+                                    hint: "an entry belongs on the sheet of the month it was received; correct the date or use that month's sheet"))
         }
         return problems
     }
@@ -121,27 +143,35 @@ struct Requirements {
 
     /// A sentence naming the first condition that makes `field` required, or `nil`.
     private func holdingCondition(_ field: Field, row: Value.Row?) -> String? {
-        for condition in field.requiredWhen {
-            let observed = observe(condition.reference, row: row)
-            let name = condition.field
-            switch condition.test {
-            case let .inCodes(codes):
-                if let hit = observed.compactMap({ codeOf($0) }).first(where: codes.contains) {
-                    return "\(name) is '\(hit)'"
-                }
-            case .isSet:
-                if !observed.isEmpty { return "\(name) is given" }
-            case let .below(n):
-                if let x = observed.compactMap(\.number).first(where: { $0 < n }) {
-                    return "\(name) is \(Value.format(x)), below \(Value.format(n))"
-                }
-            case let .atLeast(n):
-                if let x = observed.compactMap(\.number).first(where: { $0 >= n }) {
-                    return "\(name) is \(Value.format(x)), at least \(Value.format(n))"
-                }
-            }
-        }
+        for condition in field.requiredWhen { if let reason = reason(condition, row: row) { return reason } }
         return nil
+    }
+
+    /// Why `condition` holds (its test, `not`, and every `<and>`), or `nil` when it does not.
+    func reason(_ condition: Condition, row: Value.Row?) -> String? {
+        let observed = observe(condition.reference, row: row)
+        let name = condition.field
+        var own: String?
+        switch condition.test {
+        case let .inCodes(codes):
+            own = observed.compactMap({ codeOf($0) }).first(where: codes.contains).map { "\(name) is '\($0)'" }
+            if condition.negated { own = own == nil ? "\(name) is not " + codes.map { "'\($0)'" }.joined(separator: " or ") : nil }
+        case .isSet:
+            own = observed.isEmpty ? nil : "\(name) is given"
+            if condition.negated { own = own == nil ? "\(name) is not given" : nil }
+        case let .below(n):
+            own = observed.compactMap(\.number).first(where: { $0 < n }).map { "\(name) is \(Value.format($0)), below \(Value.format(n))" }
+            if condition.negated { own = own == nil ? "\(name) is not below \(Value.format(n))" : nil }
+        case let .atLeast(n):
+            own = observed.compactMap(\.number).first(where: { $0 >= n }).map { "\(name) is \(Value.format($0)), at least \(Value.format(n))" }
+            if condition.negated { own = own == nil ? "\(name) is not at least \(Value.format(n))" : nil }
+        }
+        guard var sentence = own else { return nil }
+        for part in condition.conjuncts {
+            guard let more = reason(part, row: row) else { return nil }
+            sentence += " and " + more
+        }
+        return sentence
     }
 
     private func codeOf(_ v: Value) -> String? {
@@ -154,7 +184,7 @@ struct Requirements {
 
     /// The values a condition looks at: a sibling cell, every row's cell of a table column,
     /// or a field's entered or computed value (each code of a multi counts).
-    private func observe(_ reference: Condition.Reference, row: Value.Row?) -> [Value] {
+    func observe(_ reference: Condition.Reference, row: Value.Row?) -> [Value] {
         switch reference {
         case let .cell(id):
             return row?.cells[id].map { [$0] } ?? []

@@ -30,6 +30,8 @@ public enum Computation: Sendable {
     case isSet(field: String)
     /// True when every test (thresholds, `set`) holds; a test on a value that is absent does not.
     indirect case allOf([Computation])
+    /// The first of these tests that has a value to judge (hours when times are given, else days).
+    indirect case firstOf([Computation])
     /// The first level whose lower bound the field's number reaches (levels from high to low).
     case band(field: String, levels: [Level])
     /// The first rule that holds, else `otherwise`.
@@ -131,7 +133,7 @@ public enum Computation: Sendable {
         switch self {
         case .sum, .weightedScore, .mean, .ratio, .difference, .rowScore, .dateDiff(_, _, .hours): .decimal
         case .count, .dateDiff, .countCells: .integer
-        case .threshold, .isSet, .allOf: .boolean
+        case .threshold, .isSet, .allOf, .firstOf: .boolean
         case .band, .status: .code
         }
     }
@@ -152,7 +154,7 @@ public enum Computation: Sendable {
     public var isRowScoped: Bool {
         switch self {
         case .dateDiff, .threshold, .band, .rowScore, .countCells, .isSet: true
-        case let .allOf(tests): tests.allSatisfy(\.isRowScoped)
+        case let .allOf(tests), let .firstOf(tests): tests.allSatisfy(\.isRowScoped)
         default: false
         }
     }

@@ -118,9 +118,14 @@ public struct DateRules: Sendable {
     public var yearField: String?
     /// The field the date's quarter must agree with (a Q1–Q4 enum).
     public var quarterField: String?
+    /// The field the date's month must agree with (an integer 1–12), with ``yearField``: a
+    /// monthly sheet's entries lie in its month.
+    public var monthField: String?
 
     /// Rules for a date or date-time field.
-    public init(notBefore: String? = nil, before: String? = nil, yearField: String? = nil, quarterField: String? = nil) {
+    public init(notBefore: String? = nil, before: String? = nil, yearField: String? = nil, quarterField: String? = nil,
+                monthField: String? = nil) {
+        self.monthField = monthField
         self.notBefore = notBefore
         self.before = before
         self.yearField = yearField
@@ -202,6 +207,8 @@ public struct Table: Sendable {
     public var blankRows: Int
     /// Whether a CSV file (one row per entry) can fill this table.
     public var csv: Bool
+    /// Rules between the cells of each row.
+    public var checks: [Check] = []
 
     /// A table of `columns`.
     public init(columns: [Field], fixedRows: [FixedRow] = [], minRows: Int? = nil, maxRows: Int? = nil,
@@ -269,13 +276,19 @@ public struct Condition: Sendable {
     public let field: String
     /// What is tested.
     public let test: Test
+    /// True when the test does *not* hold (`not="true"`).
+    public let negated: Bool
+    /// Conditions that must hold as well (`<and>` inside it): this one and all of these.
+    public internal(set) var conjuncts: [Condition]
     /// What `field` names; set by the loader once every field is known.
     public internal(set) var reference: Reference
 
-    /// A condition on the field named `field`; the loader resolves `reference`.
-    public init(field: String, test: Test, reference: Reference? = nil) {
+    /// A condition on the field named `field` (negated, and with `conjuncts`); the loader resolves `reference`.
+    public init(field: String, test: Test, negated: Bool = false, conjuncts: [Condition] = [], reference: Reference? = nil) {
         self.field = field
         self.test = test
+        self.negated = negated
+        self.conjuncts = conjuncts
         self.reference = reference ?? .field(field)
     }
 }

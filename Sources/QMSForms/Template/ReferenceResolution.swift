@@ -26,24 +26,33 @@ extension TemplateReader {
                 return c
             }
         }
+        /// What `name` names from a field (or a column of `own`): a sibling cell, a table's column, a field.
+        func reference(_ name: String, in own: Table?, line: Int, what: String) throws(TemplateError) -> Condition.Reference {
+            let parts = name.split(separator: ".").map(String.init)
+            if let own, parts.count == 1, own.column(name) != nil { return .cell(name) }
+            if parts.count == 2, let inner = table(parts[0]), inner.column(parts[1]) != nil { return .column(table: parts[0], column: parts[1]) }
+            if parts.count == 1, fields[name] != nil { return .field(name) }
+            throw TemplateError(path: path, line: line, reason: .semantic(
+                "\(what) names '\(name)', which is not a field" + (own == nil ? "" : " or a column of this table")))
+        }
+        func resolve(_ condition: Condition, in own: Table?, line: Int, what: String) throws(TemplateError) -> Condition {
+            var c = condition
+            c.reference = try reference(c.field, in: own, line: line, what: what)
+            for i in c.conjuncts.indices { c.conjuncts[i] = try resolve(c.conjuncts[i], in: own, line: line, what: what) }
+            return c
+        }
+        func resolve(_ check: Check, in own: Table?) throws(TemplateError) -> Check {
+            var c = check
+            c.leftReference = try reference(c.left, in: own, line: c.line, what: "check \(c.formula)")
+            if case let .field(name) = c.right { c.rightReference = try reference(name, in: own, line: c.line, what: "check \(c.formula)") }
+            c.when = try c.when.map { (w) throws(TemplateError) in try resolve(w, in: own, line: c.line, what: "check \(c.formula)") }
+            return c
+        }
         func resolve(_ field: Field, in own: Table?) throws(TemplateError) -> Field {
             var resolved = field
             if case let .computed(c) = field.kind { resolved.kind = .computed(resolve(c, in: own)) }
             for i in resolved.requiredWhen.indices {
-                let name = resolved.requiredWhen[i].field
-                let parts = name.split(separator: ".").map(String.init)
-                let reference: Condition.Reference
-                if let own, parts.count == 1, own.column(name) != nil {
-                    reference = .cell(name)
-                } else if parts.count == 2, let inner = table(parts[0]), inner.column(parts[1]) != nil {
-                    reference = .column(table: parts[0], column: parts[1])
-                } else if parts.count == 1, fields[name] != nil {
-                    reference = .field(name)
-                } else {
-                    throw TemplateError(path: path, line: field.line, reason: .semantic(
-                        "field '\(field.id)': required-when names '\(name)', which is not a field" + (own == nil ? "" : " or a column of this table")))
-                }
-                resolved.requiredWhen[i].reference = reference
+                resolved.requiredWhen[i] = try resolve(resolved.requiredWhen[i], in: own, line: field.line, what: "field '\(field.id)': required-when")
             }
             return resolved
         }
@@ -53,10 +62,12 @@ extension TemplateReader {
                 var field = try resolve(out[s].fields[f], in: nil)
                 if case var .table(t) = field.kind {
                     for c in t.columns.indices { t.columns[c] = try resolve(t.columns[c], in: t) }
+                    t.checks = try t.checks.map { (c) throws(TemplateError) in try resolve(c, in: t) }
                     field.kind = .table(t)
                 }
                 out[s].fields[f] = field
             }
+            out[s].checks = try out[s].checks.map { (c) throws(TemplateError) in try resolve(c, in: nil) }
         }
         return out
     }

@@ -11,6 +11,8 @@ public struct Section: Sendable {
     public var pageBreakBefore: Bool
     /// Its fields, in order.
     public var fields: [Field]
+    /// Rules between its fields (and any before them).
+    public var checks: [Check] = []
 
     /// A section.
     public init(id: String, label: Bilingual, progressive: Bool = false, pageBreakBefore: Bool = false,

@@ -4,7 +4,7 @@ struct TemplateCheck {
     let template: Template
     let path: String
 
-    private func fail(_ field: Field, _ message: String) -> TemplateError {
+    func fail(_ field: Field, _ message: String) -> TemplateError {
         TemplateError(path: path, line: field.line, reason: .semantic("field '\(field.id)': \(message)"))
     }
 
@@ -23,6 +23,8 @@ struct TemplateCheck {
                 var earlierColumns: Set<String> = []
                 for column in table.columns {
                     try checkConditions(column, table: table)
+                    if case let .date(rules) = column.kind { try checkDates(column, rules, table: table) }
+                    if case let .datetime(rules) = column.kind { try checkDates(column, rules, table: table) }
                     if case let .computed(c) = column.kind { try checkRow(column, c, table: table, earlier: earlierColumns) }
                     earlierColumns.insert(column.id)
                 }
@@ -33,6 +35,7 @@ struct TemplateCheck {
             earlier.insert(field.id)
         }
         try checkArchive(template.archive)
+        try checkRules()
     }
 
     /// Every field `<archive>` names exists where it says, with a type that makes sense there.
@@ -67,9 +70,9 @@ struct TemplateCheck {
 
     private func isTable(_ f: Field) -> Bool { if case .table = f.kind { true } else { false } }
 
-    private func checkDates(_ field: Field, _ rules: DateRules) throws(TemplateError) {
+    private func checkDates(_ field: Field, _ rules: DateRules, table: Table? = nil) throws(TemplateError) {
         for other in rules.others {
-            guard let o = template.field(other), isDateLike(o) else {
+            guard let o = table?.column(other) ?? template.field(other), isDateLike(o) else {
                 throw fail(field, "'\(other)' must name a date or datetime field")
             }
         }
@@ -77,6 +80,11 @@ struct TemplateCheck {
             guard case .integer? = template.field(year)?.kind else { throw fail(field, "year-field '\(year)' must be an integer field") }
             guard let q = template.field(quarter), let codes = codes(q), Set(codes) == ["Q1", "Q2", "Q3", "Q4"] else {
                 throw fail(field, "quarter-field '\(quarter)' must be an enum with codes Q1 Q2 Q3 Q4")
+            }
+        }
+        if let year = rules.yearField, let month = rules.monthField {
+            guard case .integer? = template.field(year)?.kind, case .integer? = template.field(month)?.kind else {
+                throw fail(field, "year-field '\(year)' and month-field '\(month)' must be integer fields")
             }
         }
     }
@@ -99,7 +107,7 @@ struct TemplateCheck {
             guard isNumeric(try column(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
         case let .isSet(id):
             _ = try column(id)
-        case let .allOf(tests):
+        case let .allOf(tests), let .firstOf(tests):
             for test in tests { try checkRow(field, test, table: table, earlier: earlier) }
         case let .rowScore(items, _):
             for item in items where !hasPoints(try column(item.column.id)) {
@@ -118,11 +126,11 @@ struct TemplateCheck {
         }
     }
 
-    private func isDateLike(_ f: Field) -> Bool {
+    func isDateLike(_ f: Field) -> Bool {
         switch f.kind { case .date, .datetime: true; default: false }
     }
 
-    private func isNumeric(_ f: Field) -> Bool {
+    func isNumeric(_ f: Field) -> Bool {
         switch f.kind {
         case .integer, .decimal: return true
         case let .computed(c): return c.resultType == .integer || c.resultType == .decimal
@@ -131,7 +139,7 @@ struct TemplateCheck {
     }
 
     /// The codes a field can hold, when it is coded.
-    private func codes(_ f: Field) -> [String]? {
+    func codes(_ f: Field) -> [String]? {
         switch f.kind {
         case let .choice(o), let .multi(o): return o.options.map(\.code)
         case let .computed(c) where c.resultType == .code: return c.levels.map(\.code)
@@ -143,7 +151,7 @@ struct TemplateCheck {
 
     /// Resolves a condition's field: a sibling column inside a table, `table.column`, or a field.
     /// The field a resolved reference names.
-    private func target(_ reference: Condition.Reference, table: Table?) -> Field? {
+    func target(_ reference: Condition.Reference, table: Table?) -> Field? {
         switch reference {
         case let .cell(id): table?.column(id)
         case let .column(t, c): if case let .table(inner)? = template.field(t)?.kind { inner.column(c) } else { nil }
@@ -152,26 +160,29 @@ struct TemplateCheck {
     }
 
     private func checkConditions(_ field: Field, table: Table?) throws(TemplateError) {
-        for condition in field.requiredWhen {
-            guard let target = target(condition.reference, table: table) else {
-                throw fail(field, "required-when names '\(condition.field)', which is not a field"
-                           + (table == nil ? "" : " or a column of this table"))
-            }
-            switch condition.test {
-            case let .inCodes(list):
-                guard let known = codes(target) else {
-                    throw fail(field, "required-when in= needs a coded field; '\(condition.field)' is \(target.typeName)")
-                }
-                for code in list where !known.contains(code) {
-                    throw fail(field, "required-when: '\(code)' is not a code of '\(condition.field)' (codes: \(known.joined(separator: ", ")))")
-                }
-            case .below, .atLeast:
-                guard isNumeric(target) else {
-                    throw fail(field, "required-when below=/at-least= needs a number; '\(condition.field)' is \(target.typeName)")
-                }
-            case .isSet: break
-            }
+        for condition in field.requiredWhen { try checkCondition(condition, of: field, table: table, what: "required-when") }
+    }
+
+    /// A condition (and each of its `<and>`s) names a field whose type suits its test.
+    func checkCondition(_ condition: Condition, of field: Field, table: Table?, what: String) throws(TemplateError) {
+        guard let target = target(condition.reference, table: table) else {
+            throw fail(field, "\(what) names '\(condition.field)', which is not a field" + (table == nil ? "" : " or a column of this table"))
         }
+        switch condition.test {
+        case let .inCodes(list):
+            guard let known = codes(target) else {
+                throw fail(field, "\(what) in= needs a coded field; '\(condition.field)' is \(target.typeName)")
+            }
+            for code in list where !known.contains(code) {
+                throw fail(field, "\(what): '\(code)' is not a code of '\(condition.field)' (codes: \(known.joined(separator: ", ")))")
+            }
+        case .below, .atLeast:
+            guard isNumeric(target) else {
+                throw fail(field, "\(what) below=/at-least= needs a number; '\(condition.field)' is \(target.typeName)")
+            }
+        case .isSet: break
+        }
+        for part in condition.conjuncts { try checkCondition(part, of: field, table: table, what: what) }
     }
 
     private func checkComputation(_ field: Field, _ c: Computation, earlier: Set<String>) throws(TemplateError) {
@@ -235,7 +246,7 @@ struct TemplateCheck {
             guard isNumeric(try input(id)) else { throw fail(field, "tests '\(id)', which is not numeric") }
         case let .isSet(id):
             _ = try input(id)
-        case let .allOf(tests):
+        case let .allOf(tests), let .firstOf(tests):
             for test in tests { try checkComputation(field, test, earlier: earlier) }
         case let .status(rules, _):
             for rule in rules {

@@ -69,6 +69,7 @@ public struct TemplateOutline: Sendable {
             if let nb = r.notBefore { rules.append("not before \(nb)") }
             if let b = r.before { rules.append("before \(b)") }
             if let y = r.yearField, let q = r.quarterField { rules.append("within the year \(y) and quarter \(q)") }
+            if let y = r.yearField, let m = r.monthField { rules.append("within the year \(y) and month \(m)") }
         case let .table(table):
             if let m = table.minRows { rules.append("min \(m) rows") }
             if let m = table.maxRows { rules.append("max \(m) rows") }
@@ -105,6 +106,7 @@ public struct TemplateOutline: Sendable {
         case let .threshold(field, test): "= \(field) " + { switch test { case let .atLeast(n): "≥ \(Value.format(n))"; case let .atMost(n): "≤ \(Value.format(n))"; case let .above(n): "> \(Value.format(n))"; case let .below(n): "< \(Value.format(n))" } }()
         case let .isSet(field): "= \(field) is set"
         case let .allOf(tests): "= " + tests.map { String(describe($0).dropFirst(2)) }.joined(separator: " and ")
+        case let .firstOf(tests): "= first of " + tests.map { String(describe($0).dropFirst(2)) }.joined(separator: ", else ")
         case let .band(field, levels): "= band of \(field): " + levels.map { "\($0.code)" + ($0.atLeast.map { "≥\(Value.format($0))" } ?? "") }.joined(separator: ", ")
         case let .status(rules, otherwise): "= status: " + rules.map { $0.result.code }.joined(separator: ", ") + ", else \(otherwise.code)"
         }

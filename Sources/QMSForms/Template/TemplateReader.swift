@@ -31,7 +31,9 @@ struct TemplateReader {
         var sections: [Section] = []
         for element in root.elements(named: "section") {
             var fields: [Field] = []
+            var checks: [Check] = []
             for fieldElement in element.elements {
+                if fieldElement.name == "check" { checks.append(try check(fieldElement)); continue }
                 let field = try readField(fieldElement, inTable: nil)
                 if let previous = seen[field.id] {
                     throw fail(fieldElement.line, "field id '\(field.id)' is used twice (first at line \(previous.line)); ids must be unique in a template")
@@ -39,9 +41,10 @@ struct TemplateReader {
                 seen[field.id] = field
                 fields.append(field)
             }
-            sections.append(Section(id: element["id"]!, label: label(element),
-                                    progressive: element["progressive"] == "true",
-                                    pageBreakBefore: element["page-break-before"] == "true", fields: fields))
+            var section = Section(id: element["id"]!, label: label(element), progressive: element["progressive"] == "true",
+                                  pageBreakBefore: element["page-break-before"] == "true", fields: fields)
+            section.checks = checks
+            sections.append(section)
         }
         sections = try resolvingReferences(in: sections)
         let template = Template(number: identity["number"]!, procedure: identity["procedure"]!,
@@ -161,9 +164,9 @@ struct TemplateReader {
             kind = e.name == "integer" ? .integer(rules) : .decimal(rules)
         case "date", "datetime":
             let rules = DateRules(notBefore: e["not-before"], before: e["before"],
-                                  yearField: e["year-field"], quarterField: e["quarter-field"])
-            if (rules.yearField == nil) != (rules.quarterField == nil) {
-                throw fail(e.line, "'\(id)': year-field and quarter-field go together")
+                                  yearField: e["year-field"], quarterField: e["quarter-field"], monthField: e["month-field"])
+            if (rules.yearField == nil) != (rules.quarterField == nil && rules.monthField == nil) || (rules.quarterField != nil && rules.monthField != nil) {
+                throw fail(e.line, "'\(id)': year-field goes with quarter-field or with month-field")
             }
             kind = e.name == "date" ? .date(rules) : .datetime(rules)
         case "boolean": kind = .boolean
@@ -193,32 +196,55 @@ struct TemplateReader {
             let minRows = e["min-rows"].flatMap { Int($0) }
             let maxRows = e["max-rows"].flatMap { Int($0) }
             if let lo = minRows, let hi = maxRows, lo > hi { throw fail(e.line, "min-rows > max-rows on '\(id)'") }
-            kind = .table(Table(columns: columns, fixedRows: rows, minRows: minRows, maxRows: maxRows,
-                                blankRows: Int(e["blank-rows"] ?? "5") ?? 5, csv: e["csv"] == "true"))
+            var table = Table(columns: columns, fixedRows: rows, minRows: minRows, maxRows: maxRows,
+                              blankRows: Int(e["blank-rows"] ?? "5") ?? 5, csv: e["csv"] == "true")
+            for c in e.elements(named: "check") { table.checks.append(try check(c)) }
+            kind = .table(table)
         case "computed":
             kind = .computed(try readComputation(e.elements.first!))
         default:
             throw fail(e.line, "unknown field type <\(e.name)>")
         }
         var conditions: [Condition] = []
-        for w in e.elements(named: "required-when") {
-            let test: Condition.Test
-            if let codes = w["in"] {
-                test = .inCodes(codes.split(separator: " ").map(String.init))
-            } else if let n = try decimal(w, "below") {
-                test = .below(n)
-            } else if let n = try decimal(w, "at-least") {
-                test = .atLeast(n)
-            } else if w["is-set"] == "true" {
-                test = .isSet
-            } else {
-                throw fail(w.line, "required-when needs one of in=, is-set=\"true\", below=, at-least=")
-            }
-            conditions.append(Condition(field: w["field"]!, test: test))
-        }
+        for w in e.elements(named: "required-when") { conditions.append(try condition(w)) }
         let hint: Bilingual? = e["hint-zh"].map { Bilingual(zh: $0, en: e["hint-en"] ?? $0) }
         return Field(id: id, label: label(e), kind: kind, required: e["required"] == "true",
                      requiredWhen: conditions, hint: hint, width: e["width"], line: e.line)
+    }
+
+    /// A `required-when`, `when` or `and` condition: `field` with one test, maybe `not="true"`,
+    /// and every `<and>` inside it as well.
+    private func condition(_ w: Element) throws(TemplateError) -> Condition {
+        let test: Condition.Test
+        if let codes = w["in"] {
+            test = .inCodes(codes.split(separator: " ").map(String.init))
+        } else if let n = try decimal(w, "below") {
+            test = .below(n)
+        } else if let n = try decimal(w, "at-least") {
+            test = .atLeast(n)
+        } else if w["is-set"] == "true" {
+            test = .isSet
+        } else {
+            throw fail(w.line, "<\(w.name)> needs one of in=, is-set=\"true\", below=, at-least=")
+        }
+        var conjuncts: [Condition] = []
+        for a in w.elements(named: "and") { conjuncts.append(try condition(a)) }
+        return Condition(field: w["field"]!, test: test, negated: w["not"] == "true", conjuncts: conjuncts)
+    }
+
+    /// A `<check>`: left, the comparison, a field or a number on the right, its own message.
+    func check(_ e: Element) throws(TemplateError) -> Check {
+        guard let comparison = e["is"].flatMap(Check.Comparison.init(rawValue:)) else {
+            throw fail(e.line, "<check> needs is=\"" + Check.Comparison.allCases.map(\.rawValue).joined(separator: "|") + "\"")
+        }
+        let right: Check.Operand
+        if let field = e["right"], e["value"] == nil { right = .field(field) }
+        else if let n = try decimal(e, "value"), e["right"] == nil { right = .number(n) }
+        else { throw fail(e.line, "<check> takes right= (a field) or value= (a number), one of them") }
+        var when: [Condition] = []
+        for w in e.elements(named: "when") { when.append(try condition(w)) }
+        return Check(left: e["left"]!, comparison: comparison, right: right, plusDays: Int(e["plus-days"] ?? "0") ?? 0,
+                     message: label(e), cite: e["cite"], when: when, line: e.line)
     }
 
     private func readComputation(_ e: Element) throws(TemplateError) -> Computation {
@@ -265,14 +291,14 @@ struct TemplateReader {
             return .threshold(field: e["field"]!, test: test)
         case "set":
             return .isSet(field: e["field"]!)
-        case "all-of":
+        case "all-of", "first-of":
             var tests: [Computation] = []
             for t in e.elements {
-                guard t.name == "threshold" || t.name == "set" else { throw fail(t.line, "<all-of> holds <threshold> and <set> tests, not <\(t.name)>") }
+                guard t.name == "threshold" || t.name == "set" else { throw fail(t.line, "<\(e.name)> holds <threshold> and <set> tests, not <\(t.name)>") }
                 tests.append(try readComputation(t))
             }
-            guard !tests.isEmpty else { throw fail(e.line, "<all-of> needs at least one test") }
-            return .allOf(tests)
+            guard !tests.isEmpty else { throw fail(e.line, "<\(e.name)> needs at least one test") }
+            return e.name == "all-of" ? .allOf(tests) : .firstOf(tests)
         case "band":
             var levels: [Computation.Level] = []
             for l in e.elements(named: "level") { levels.append(try level(l)) }
