@@ -40,6 +40,7 @@ struct FillCommand: AsyncParsableCommand {
             let node = try readData(data, for: schedule.current, input: input)
             let template = schedule.template(for: node)
             let filled = try filler.fill(template, data: node, source: source, fallbackName: fallback)
+            warnUnprintable(filled.record, name: filled.name)
             var files = filled.files
             if pdf { files.append((filled.name + ".pdf", try await PDFOutput.data(PrintDocument(name: filled.name, html: filled.html)))) }
             try OutputFolder(URL(fileURLWithPath: output)).write(files)

@@ -20,6 +20,7 @@ struct PrintCommand: AsyncParsableCommand {
     func run() async throws {
         var pages: [(fileName: String, document: PrintDocument)] = []
         for input in inputs { pages.append(try await page(input)) }
+        for (_, document) in pages { warnUnprintable(page: document.html, name: document.name) }
         for path in try PDFOutput.write(pages, to: pdf) { print(path) }
     }
 

@@ -292,4 +292,25 @@ import Testing
             }
         }
     }
+
+    /// A character no installed font has (𪚥, U+2A6A5) is named, with its field, before it prints as
+    /// a box; fontconfig itself (fc-list) is the judge of whether a font has it.
+    @Test func charactersNoFontPrintsAreNamed() throws {
+        let out = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("forms/examples/8d.yaml"), encoding: .utf8)
+        let data = out.appendingPathComponent("rare.yaml")
+        try Data(text.replacingOccurrences(of: "statement: HV-200", with: "statement: 𪚥 HV-200").utf8).write(to: data)
+        let fonts = try CLI.run(URL(fileURLWithPath: "/usr/bin/fc-list"), [":charset=2a6a5", "family"])
+        let filled = try CLI.qmsforms("fill", "8d", data.path, "-o", out.path)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        if fonts.stdout.isEmpty {
+            #expect(filled.stderr.contains("warning: 8D-2026-001 d2.statement: 𪚥 (U+2A6A5) — no installed font has it"), "\(filled.stderr)")
+            #expect(filled.stderr.contains("fonts-hanazono"))
+        } else {
+            #expect(!filled.stderr.contains("U+2A6A5"), "a font has it (\(fonts.stdout)): no warning")
+        }
+        let plain = try CLI.qmsforms("fill", "8d", "forms/examples/8d.yaml", "-o", out.appendingPathComponent("plain").path)
+        #expect(plain.status == 0 && !plain.stderr.contains("warning"), "\(plain.stderr)")
+    }
 }

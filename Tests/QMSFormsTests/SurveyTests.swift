@@ -97,3 +97,15 @@ import Testing
         #expect(paths.contains("customer_view.low_reason"))
     }
 }
+
+/// A filled survey prints the whole rating scale, the chosen box ticked, as the customer saw it.
+@Suite struct SurveyPrintTests {
+    @Test func theWholeScaleIsPrintedWithTheChosenBoxTicked() throws {
+        let record = try Fixtures.record("survey")
+        let page = HTMLRenderer(settings: .neutral).render(record)
+        let scale = 6   // 很满意 满意 一般 不满意 很不满意 不适用
+        #expect(page.components(separatedBy: "☑ ").count - 1 == 7, "one tick per rated item")
+        #expect(page.components(separatedBy: "☐ ").count - 1 >= 7 * (scale - 1))
+        #expect(page.contains("☑ 满意 <span class=\"en\" lang=\"en\">Satisfied</span>"))
+    }
+}

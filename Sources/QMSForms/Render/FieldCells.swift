@@ -85,6 +85,10 @@ struct FieldCells {
             return blank(field)
         }
         switch (field.kind, value) {
+        case let (.choice(options), .choice(code)) where field.showsAllOptions:
+            return options.options.map { o in
+                "<span class=\"tick\">\(o.code == code ? "☑ " : "☐ ")\(label(o.label))</span>" as HTML
+            }.joined(separator: " ")
         case let (.choice(options), .choice(code)):
             return options.option(code: code).map { label($0.label) } ?? HTML(escaping: code)
         case let (.multi(options), .multi(codes)):

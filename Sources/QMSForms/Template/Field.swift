@@ -21,6 +21,9 @@ public struct Field: Sendable {
     public var width: String?
     /// Line of the field's element in the template, for messages.
     public var line: Int
+    /// For an enum: a filled form prints every option with the chosen one ticked (`show="all"`),
+    /// as a rating scale is seen on paper, instead of the chosen option alone.
+    public var showsAllOptions = false
 
     /// A field; templates make them when they load.
     public init(id: String, label: Bilingual, kind: Kind, required: Bool = false,

@@ -208,8 +208,10 @@ struct TemplateReader {
         var conditions: [Condition] = []
         for w in e.elements(named: "required-when") { conditions.append(try condition(w)) }
         let hint: Bilingual? = e["hint-zh"].map { Bilingual(zh: $0, en: e["hint-en"] ?? $0) }
-        return Field(id: id, label: label(e), kind: kind, required: e["required"] == "true",
-                     requiredWhen: conditions, hint: hint, width: e["width"], line: e.line)
+        var field = Field(id: id, label: label(e), kind: kind, required: e["required"] == "true",
+                          requiredWhen: conditions, hint: hint, width: e["width"], line: e.line)
+        field.showsAllOptions = e["show"] == "all"
+        return field
     }
 
     /// A `required-when`, `when` or `and` condition: `field` with one test, maybe `not="true"`,
