@@ -19,7 +19,8 @@ func writeDiagnostic(_ text: String) {
 /// Warns, on standard error, of every value of `record` (named `name`) with characters no
 /// installed font prints: on paper they would be empty boxes.
 func warnUnprintable(_ record: Record, name: String) {
-    guard let fonts = FontCoverage.installed else { return }
+    // fontconfig is asked only when something uncommon is there to look up.
+    guard FontCoverage.hasUncommon(record), let fonts = FontCoverage.installed else { return }
     for gap in fonts.unprintable(in: record) {
         writeDiagnostic("qmsforms: warning: \(name) \(gap.path): \(FontCoverage.named(gap.characters)) — no installed font has "
             + "\(gap.characters.count == 1 ? "it" : "them"), so \(gap.characters.count == 1 ? "it prints" : "they print") as an empty box; \(FontCoverage.advice)\n")
@@ -28,7 +29,7 @@ func warnUnprintable(_ record: Record, name: String) {
 
 /// The same for a page about to be printed.
 func warnUnprintable(page html: String, name: String) {
-    guard let missing = FontCoverage.installed?.unprintable(in: html), !missing.isEmpty else { return }
+    guard FontCoverage.hasUncommon(html), let missing = FontCoverage.installed?.unprintable(in: html), !missing.isEmpty else { return }
     writeDiagnostic("qmsforms: warning: \(name): \(FontCoverage.named(missing)) — no installed font has "
         + "\(missing.count == 1 ? "it" : "them"), so \(missing.count == 1 ? "it prints" : "they print") as an empty box; \(FontCoverage.advice)\n")
 }

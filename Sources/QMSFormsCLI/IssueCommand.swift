@@ -28,7 +28,7 @@ struct IssueCommand: AsyncParsableCommand {
             issued = try await archive.issue(form, data: try readData(data, for: template, input: input), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
             print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
             warnIfUnfinished(issued.number, issued.unfinished)
-            if let page = try? await archive.rendition(issued.number) { warnUnprintable(page: String(decoding: page, as: UTF8.self), name: issued.number) }
+            if let page = try? String(contentsOfFile: issued.htmlPath, encoding: .utf8) { warnUnprintable(page: page, name: issued.number) }
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         guard let pdf else { return }
         do {

@@ -79,6 +79,24 @@ import Testing
             // Nothing cut at the edge: the outer 5 mm (top, bottom) and 10 mm (sides) carry no ink.
             #expect(page.inkNearEdges(topAndBottom: 5, sides: 10).isEmpty, "\(at): ink at the \(page.inkNearEdges(topAndBottom: 5, sides: 10)) edge")
         }
+        // Nothing runs past the content box's right edge (the 14 mm side margin).
+        for (i, page) in pdf.pages.enumerated() {
+            let edge = page.width - 14 * 72 / 25.4 + 1.5
+            let over = page.words.filter { $0.xMax > edge && $0.y > 55 && $0.yMax < page.height - 50 }
+            #expect(over.isEmpty, "\(name) page \(i + 1)/\(n): past the right edge: \(over.prefix(3).map(\.text))")
+        }
+        // No page ends with a section heading or a table title left behind without its content,
+        // and the signatures do not stand alone on the last page.
+        let headings = Self.texts(source, between: "<h2>", and: "</h2>") + Self.texts(source, between: "<tr class=\"title\"><th scope=\"colgroup\"", and: "</th>")
+        for (i, page) in pdf.pages.enumerated() {
+            let lines = Self.contentLines(page)
+            if let last = lines.last, i < n - 1 {
+                #expect(!headings.contains(last), "\(name) page \(i + 1)/\(n) ends with the heading '\(last)' alone")
+            }
+            if i == n - 1, n > 1, let signing = Self.texts(source, between: "class=\"signing\" id=", and: "</h2>").first {
+                #expect(lines.first != signing, "\(name): the signatures are alone on the last page")
+            }
+        }
         // Signature blocks (role; name; signature line, where signed by hand; date): every one printed, none split.
         let blocks = source.components(separatedBy: "<div class=\"printed\">姓名").count - 1
         var found = 0
@@ -110,6 +128,29 @@ import Testing
     }
 
     func joined(_ page: PDFInspection.Page) -> String { page.words.map(\.text).joined(separator: " ") }
+
+    /// The texts between `start` (an opening tag, or the start of one whose attributes follow)
+    /// and `end` in `html`, tags removed, words joined by one space.
+    static func texts(_ html: String, between start: String, and end: String) -> [String] {
+        html.components(separatedBy: start).dropFirst().compactMap { $0.components(separatedBy: end).first }.map { chunk in
+            plain(start.hasSuffix(">") ? chunk : String(chunk.drop { $0 != ">" }.dropFirst()))
+        }
+    }
+
+    static func plain(_ fragment: String) -> String {
+        fragment.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "&amp;", with: "&").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The page's lines between the running header and the page number, top to bottom.
+    static func contentLines(_ page: PDFInspection.Page) -> [String] {
+        let words = page.words.filter { $0.y > 55 && $0.yMax < page.height - 50 }.sorted { ($0.y, $0.x) < ($1.y, $1.x) }
+        var lines: [[PDFInspection.Word]] = []
+        for w in words {
+            if let last = lines.last?.last, abs(last.y - w.y) < 3 { lines[lines.count - 1].append(w) } else { lines.append([w]) }
+        }
+        return lines.map { $0.sorted { $0.x < $1.x }.map(\.text).joined(separator: " ") }
+    }
 
     /// Form number → (number, Chinese title), from `qmsforms forms`.
     func formTitles() throws -> [String: (number: String, zh: String)] {
@@ -164,6 +205,36 @@ import Testing
         let plain = try blank("plain")
         #expect(grey(draft.pages[0]) > grey(plain.pages[0]) + 500, "no DRAFT watermark drawn")
         #expect(grey(obsolete.pages[0]) > grey(plain.pages[0]) + 500, "no OBSOLETE watermark drawn")
+    }
+
+    /// Long content breaks where the reader expects: a D2 statement of 2–6 KB never leaves its
+    /// heading or the next table's title alone at a page's foot, the signatures keep company,
+    /// and the blank 8D's status ticks stay inside their box (checked by checkPaper on each).
+    @Test func longContentKeepsHeadingsAndTitlesWithWhatTheyHead() throws {
+        guard let tools = paper.judges() else { return }
+        let out = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("forms/examples/8d.yaml"), encoding: .utf8)
+        var pages: [URL] = []
+        for n in [40, 60, 100, 130] {
+            let data = out.appendingPathComponent("d2-\(n).yaml")
+            try Data(text.replacingOccurrences(of: "  statement: HV-200", with: "  statement: " + String(repeating: "HV-200 阀体密封面划伤，", count: n) + "HV-200").utf8).write(to: data)
+            let folder = out.appendingPathComponent("d2-\(n)")
+            #expect(try CLI.qmsforms("fill", "8d", data.path, "-o", folder.path).status == 0)
+            let page = out.appendingPathComponent("d2-\(n).html")
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("8D-2026-001.html"), to: page)
+            pages.append(page)
+        }
+        #expect(try CLI.qmsforms("blank", "8d", "-o", out.path).status == 0)
+        let printed = try CLI.qmsforms(["print"] + pages.map(\.path) + [out.appendingPathComponent("8d-blank.html").path, "--pdf", out.appendingPathComponent("pdf").path])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let titles = try paper.formTitles()
+        for html in pages {
+            let pdf = out.appendingPathComponent("pdf/" + html.deletingPathExtension().lastPathComponent + ".pdf")
+            try paper.checkPaper(try PDFInspection(pdf, tools: tools), of: html, record: "8D-2026-001", titles: titles)
+        }
+        try paper.checkPaper(try PDFInspection(out.appendingPathComponent("pdf/8d-blank.pdf"), tools: tools), of: out.appendingPathComponent("8d-blank.html"),
+                       record: nil, titles: titles)
     }
 
     /// Light-grey pixels (the watermark's tone) on a page.

@@ -1,64 +1,105 @@
 import Foundation
+import Synchronization
 
 /// Which characters the installed fonts can print, from fontconfig (`fc-list`), so that a
 /// value with a character no font has (𪚥, U+2A6A5, a rare CJK Extension B character) is named
-/// before it prints as an empty box. Common text — ASCII, Latin-1, the CJK characters and
-/// punctuation every CJK font has — is taken as covered without asking fontconfig.
+/// before it prints as an empty box. Common text — ASCII, Latin, the CJK characters and
+/// punctuation every CJK font has — is taken as covered without asking fontconfig; anything
+/// else is asked of fontconfig once per character.
 ///
 /// ```swift
 /// for gap in FontCoverage.installed?.unprintable(in: record) ?? [] { print(gap.path, gap.characters) }
 /// ```
 public struct FontCoverage: Sendable {
-    private let ranges: [ClosedRange<UInt32>]
+    /// Whether some font has the code point (controls, spaces and common text aside).
+    private let lookup: @Sendable (UInt32) -> Bool
 
-    /// The fonts fontconfig lists; `nil` where there is no fontconfig to ask.
+    /// The fonts fontconfig knows, asked one uncommon character at a time (`fc-list :charset=…`,
+    /// a few milliseconds each, remembered); `nil` where there is no fontconfig to ask.
     public static let installed: FontCoverage? = {
-        let p = Process(), out = Pipe()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/fc-list")
-        p.arguments = ["--format", "%{charset}\n"]
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return nil }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        return FontCoverage(charsets: text)
+        let fcList = URL(fileURLWithPath: "/usr/bin/fc-list")
+        guard FileManager.default.isExecutableFile(atPath: fcList.path) else { return nil }
+        let answers = Mutex<[UInt32: Bool]>([:])
+        return FontCoverage { v in
+            if let known = answers.withLock({ $0[v] }) { return known }
+            let p = Process(), out = Pipe()
+            p.executableURL = fcList
+            p.arguments = [":charset=" + String(v, radix: 16), "family"]
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            // If fontconfig cannot be asked, say nothing rather than warn wrongly.
+            guard (try? p.run()) != nil else { return true }
+            let found = !out.fileHandleForReading.readDataToEndOfFile().isEmpty
+            p.waitUntilExit()
+            answers.withLock { $0[v] = found }
+            return found
+        }
     }()
+
+    init(lookup: @escaping @Sendable (UInt32) -> Bool) { self.lookup = lookup }
 
     /// Coverage from fontconfig charsets (`20-7e a0-17f 4e00-9fff`, one font a line).
     init(charsets: String) {
         var ranges: [ClosedRange<UInt32>] = []
-        for item in charsets.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let ends = item.split(separator: "-").compactMap { UInt32($0, radix: 16) }
-            if ends.count == 1 { ranges.append(ends[0]...ends[0]) } else if ends.count == 2, ends[0] <= ends[1] { ranges.append(ends[0]...ends[1]) }
+        var low: UInt32? = nil, current: UInt32 = 0, digits = 0
+        func end() {
+            if digits > 0 {
+                if let l = low { if l <= current { ranges.append(l...current) } } else { ranges.append(current...current) }
+            }
+            low = nil; current = 0; digits = 0
         }
+        for b in charsets.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): current = current &* 16 &+ UInt32(b - 48); digits += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): current = current &* 16 &+ UInt32(b - 87); digits += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): current = current &* 16 &+ UInt32(b - 55); digits += 1
+            case UInt8(ascii: "-"): low = current; current = 0; digits = 0
+            default: end()
+            }
+        }
+        end()
         ranges.sort { $0.lowerBound < $1.lowerBound }
         var merged: [ClosedRange<UInt32>] = []
         for r in ranges {
-            if let last = merged.last, r.lowerBound <= last.upperBound + 1 {
+            if let last = merged.last, r.lowerBound <= last.upperBound &+ 1 {
                 merged[merged.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
             } else { merged.append(r) }
         }
-        self.ranges = merged
+        let covered = merged
+        lookup = { v in
+            var lo = 0, hi = covered.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                if covered[mid].contains(v) { return true }
+                if v < covered[mid].lowerBound { hi = mid - 1 } else { lo = mid + 1 }
+            }
+            return false
+        }
     }
 
     /// Whether some installed font has `scalar` (controls and spaces need none).
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x20 || scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint { return true }
-        var lo = 0, hi = ranges.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            if ranges[mid].contains(v) { return true }
-            if v < ranges[mid].lowerBound { hi = mid - 1 } else { lo = mid + 1 }
-        }
-        return false
+        return lookup(v)
     }
 
     /// Text every installed CJK font prints: no need to look it up.
     static func isCommon(_ v: UInt32) -> Bool {
         v < 0x250 || (0x3000...0x303F).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xFF00...0xFFEF).contains(v)
             || (0x2000...0x206F).contains(v)
+    }
+
+    /// Whether `text` has a character outside the common set (only then is fontconfig asked).
+    public static func hasUncommon(_ text: String) -> Bool { text.unicodeScalars.contains { !isCommon($0.value) } }
+
+    /// Whether a value of `record` has a character outside the common set.
+    public static func hasUncommon(_ record: Record) -> Bool {
+        func uncommon(_ v: Value) -> Bool {
+            if case let .table(rows) = v { return rows.contains { $0.cells.values.contains(where: uncommon) } }
+            return hasUncommon(v.lexical)
+        }
+        return record.values.values.contains(where: uncommon)
     }
 
     /// Every value of `record` (table cells too) with characters no installed font has.

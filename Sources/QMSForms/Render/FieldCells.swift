@@ -146,7 +146,11 @@ struct FieldCells {
 
     private func table(_ field: Field, _ table: Table) -> HTML {
         let wide = table.columns.count > 8
-        var h: HTML = "<table class=\"grid\(wide ? " wide" : "")\">\n<caption class=\"note\">\(label(field.label))\(field.required ? " *" : "")</caption>\n<thead><tr>"
+        // The title is the first header row, not a <caption>: a header repeats on every page and
+        // never stays behind at a page's foot without the table's first row.
+        let span = 1 + (table.hasWeights ? 1 : 0) + table.columns.count
+        var h: HTML = "<table class=\"grid\(wide ? " wide" : "")\">\n<thead><tr class=\"title\"><th scope=\"colgroup\" colspan=\"\(span)\">"
+            + "\(label(field.label))\(field.required ? " *" : "")</th></tr>\n<tr>"
         h += "<th scope=\"col\">\(label(table.hasFixedRows ? Bilingual(zh: "项目", en: "Item") : Bilingual(zh: "序号", en: "No.")))</th>"
         if table.hasWeights { h += "<th scope=\"col\">\(label(Bilingual(zh: "权重", en: "Weight")))</th>" }
         for column in table.columns {

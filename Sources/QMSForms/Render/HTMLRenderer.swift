@@ -63,7 +63,10 @@ public struct HTMLRenderer: Sendable {
         }
         let cells = FieldCells(language: lang, record: record)
         for section in t.sections {
-            h += "<section\(section.pageBreakBefore ? " class=\"break\"" as HTML : .empty) id=\"s-\(section.id)\">\n"
+            // A section of signatures only keeps company with what it signs: never alone on the last page.
+            let signing = !section.fields.isEmpty && section.fields.allSatisfy { if case .signature = $0.kind { true } else { false } }
+            let classes = [section.pageBreakBefore ? "break" : nil, signing ? "signing" : nil].compactMap { $0 }.joined(separator: " ")
+            h += "<section\(classes.isEmpty ? .empty : " class=\"\(classes)\"" as HTML) id=\"s-\(section.id)\">\n"
             h += "<h2>\(lang.label(section.label))</h2>\n"
             h += cells.section(section)
             h += "</section>\n"

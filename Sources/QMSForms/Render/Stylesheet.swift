@@ -55,6 +55,9 @@ enum Stylesheet {
         .grid thead { display: table-header-group; }
         .grid th { font-weight: normal; background: #f3f3f3; text-align: left; }
         .grid tr, .fields tr { break-inside: avoid; }
+        .fields tr:has(.v) { break-inside: auto; }
+        .grid thead tr.title th { background: none; border: none; text-align: center; font-size: 8pt; color: #333; padding: 0.5mm; }
+        section.signing { break-before: avoid; }
         .grid td.n { text-align: right; }
         .grid th { overflow-wrap: break-word; }
         .grid.wide { font-size: 7pt; }
@@ -63,7 +66,7 @@ enum Stylesheet {
         .v { white-space: pre-wrap; min-height: 7mm; }
         .box { min-height: 7mm; }
         .lines { background: repeating-linear-gradient(to bottom, transparent 0, transparent 6.5mm, #999 6.5mm, #999 6.8mm); }
-        .tick { white-space: nowrap; margin-right: 3mm; display: inline-block; }
+        .tick { margin-right: 3mm; display: inline-block; max-width: 100%; }
         .computed { font-weight: bold; }
         .note { font-size: 8pt; color: #333; }
         .signatures { display: flex; flex-wrap: wrap; gap: 3mm; margin-top: 2mm; }
