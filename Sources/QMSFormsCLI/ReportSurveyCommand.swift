@@ -21,7 +21,7 @@ struct ReportSurveyCommand: AsyncParsableCommand {
     @Option(help: "Printed name of the approver.") var approvedBy: String
     @Option(name: .shortAndLong, help: "Write the summary's XML and HTML into this folder.") var output: String?
     @Flag(help: "Issue the summary into the archive (it gets the next number, MYHZ-YYYY-NN).") var issue = false
-    @Option(help: "text or json (the figures)") var format: OutputFormat = .text
+    @Option(help: "text or json (the figures), csv or xlsx (the customers' scores)") var format: SheetFormat = .text
 
     func run() async throws {
         guard let compiler = Principal.named(compiledBy ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? "") else {
@@ -58,6 +58,11 @@ struct ReportSurveyCommand: AsyncParsableCommand {
                 for item in SurveySummary.items { if let a = figures.itemAverages[item] { print("  \(item)\t\(a)") } }
                 print(Sheet(header: [], rows: figures.below80.map { c in ["  below 80: " + c.customer, c.score ?? "", c.action ?? "no action linked"] }).tsv,
                       terminator: "")
+            case .csv, .xlsx:
+                let sheet = Sheet(header: ["customer", "survey", "score", "valid", "action"], rows: figures.customers.map { c in
+                    [c.customer, c.survey ?? "", c.score ?? "", c.valid ? "yes" : "no", c.action ?? ""]
+                })
+                try printSheet(sheet, format: format, name: "survey-" + figures.campaign)
             }
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

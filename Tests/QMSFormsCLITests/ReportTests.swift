@@ -136,6 +136,10 @@ import Testing
         #expect(below.count == 1 && below[0]["survey"] as? String == c && below[0]["action"] as? String == "CAPA-2026-011")
         #expect(Double(json["change"] as? String ?? "") == ((mean - 79.5) * 1_000_000).rounded() / 1_000_000)
 
+        // The customers' scores as a spreadsheet.
+        let csv = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
+                          "--reviewed-by", "孙伟", "--approved-by", "周建国", "--format", "csv").stdout
+        #expect(csv.hasPrefix("\u{FEFF}customer,survey,score,valid,action\r\n") && csv.split(separator: "\r\n").count == 4, "\(csv)")
         // Issued into the archive; the next campaign's report takes its score as the previous one.
         let issued = try f.q("report", "survey", "--campaign", "MYDC-2026", "--issued", "4", "--compiled-by", "赵丽",
                              "--reviewed-by", "孙伟", "--approved-by", "周建国", "--issue", "-o", "summary")
