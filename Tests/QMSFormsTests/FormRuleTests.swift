@@ -26,6 +26,10 @@ import Testing
         #expect(early[0].message.contains("an 8D cannot close before D3 containment is done")
                 && early[0].message.contains("closed_on 2026-03-12 must be ≥ d3_done_on 2026-03-13"), "\(early[0].message)")
         #expect(early[0].hint == "8D D8: closure after D3, D5 and D6")
+        // Closed after D5 but before a D6 action — the first row's (03-24), or only the second's.
+        let beforeSecond = try checks("8d", [("closed_on: 2026-04-07", "closed_on: 2026-03-23"), ("done: 2026-03-24", "done: 2026-03-21"),
+                                             ("done: 2026-03-20", "done: 2026-03-25")])
+        #expect(beforeSecond.count == 1 && beforeSecond[0].message.contains("implementation.done 2026-03-25"), "\(beforeSecond)")
         // Closed after D5 but before the last D6 action (done 03-24).
         let beforeD6 = try checks("8d", [("closed_on: 2026-04-07", "closed_on: 2026-03-22")])
         #expect(beforeD6.map(\.message).joined().contains("every D6 action is done") && beforeD6.count == 1, "\(beforeD6)")

@@ -1,25 +1,29 @@
 import Foundation
 
 extension Requirements {
-    /// The problem `check` finds (in `row` for a table's check), or `nil` when it holds, does not
-    /// apply (a `when` fails) or lacks a value on either side.
+    /// The problem `check` finds (in `row` for a table's check), or `nil` when it holds for every
+    /// value on each side, does not apply (a `when` fails) or lacks a value on either side.
     func broken(_ check: Check, row: Value.Row?, rowPath: String?, line: Int?) -> Problem? {
-        guard check.when.allSatisfy({ reason($0, row: row) != nil }),
-              let left = observe(check.leftReference, row: row).first else { return nil }
-        let right: Value
+        guard check.when.allSatisfy({ reason($0, row: row) != nil }) else { return nil }
+        let lefts = observe(check.leftReference, row: row)
+        let rights: [Value]
         switch check.right {
-        case .number(let n): right = .decimal(n)
-        case .field:
-            guard let reference = check.rightReference, let r = observe(reference, row: row).first else { return nil }
-            right = r
+        case .number(let n): rights = [.decimal(n)]
+        case .field: rights = check.rightReference.map { observe($0, row: row) } ?? []
         }
-        guard let order = Self.compare(left, right, plusDays: check.plusDays), !check.comparison.holds(order) else { return nil }
-        let path: String = if case let .cell(id) = check.leftReference, let rowPath { rowPath + "." + id } else { template.path(of: check.left) }
-        let shown: String = if case let .field(name) = check.right { "\(name) \(right.lexical)" } else { right.lexical }
-        let plus = check.plusDays == 0 ? "" : " + \(check.plusDays) day\(check.plusDays == 1 ? "" : "s")"
-        return Problem(path: path, line: line ?? lines[check.left], rule: .check, value: left.lexical,
-                       message: "\(check.message.both) (\(check.left) \(left.lexical) must be \(check.comparison.symbol) \(shown)\(plus))",
-                       hint: check.cite)
+        // Every value on each side must satisfy it: a table column on the right means every row.
+        for left in lefts {
+            for right in rights {
+                guard let order = Self.compare(left, right, plusDays: check.plusDays), !check.comparison.holds(order) else { continue }
+                let path: String = if case let .cell(id) = check.leftReference, let rowPath { rowPath + "." + id } else { template.path(of: check.left) }
+                let shown: String = if case let .field(name) = check.right { "\(name) \(right.lexical)" } else { right.lexical }
+                let plus = check.plusDays == 0 ? "" : " + \(check.plusDays) day\(check.plusDays == 1 ? "" : "s")"
+                return Problem(path: path, line: line ?? lines[check.left], rule: .check, value: left.lexical,
+                               message: "\(check.message.both) (\(check.left) \(left.lexical) must be \(check.comparison.symbol) \(shown)\(plus))",
+                               hint: check.cite)
+            }
+        }
+        return nil
     }
 
     /// `left` against `right` (+ `plusDays` when dates): numbers by value, dates and date-times
