@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // .xlsx in and out (a ZIP of XML parts; the XML is read by XMLSupport).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // bcrypt for account passwords (only its HummingbirdBcrypt library is built here).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // `swift package generate-documentation`: the DocC catalog in Sources/QMSForms/QMSForms.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             plugins: ["EmbedForms"]
         ),

@@ -27,6 +27,8 @@ extension Approval.Role: ExpressibleByArgument {}
 
 extension TextEncoding: ExpressibleByArgument {}
 
+extension Principal.Role: ExpressibleByArgument {}
+
 /// How data files are read: `--encoding`.
 struct DataOptions: ParsableArguments {
     @Option(help: "The data's character encoding: utf-8 (default, with or without BOM) or gb18030 (GBK: Excel's \"CSV\" on Chinese Windows).")

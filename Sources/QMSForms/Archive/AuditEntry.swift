@@ -25,6 +25,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case repair
         /// A document registered with its first released revision (when the workspace is made).
         case register
+        /// An account created, disabled, or given a new password (named first in `detail`).
+        case account
     }
 
     /// 1, 2, 3 … without gaps.

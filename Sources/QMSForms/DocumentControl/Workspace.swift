@@ -19,6 +19,8 @@ public struct Workspace: Sendable {
     public var formsDirectory: URL { root.appendingPathComponent("forms") }
     /// The register of controlled documents, in `.qms/`.
     public var register: FileRegisterStore { FileRegisterStore(directory: root.appendingPathComponent(".qms")) }
+    /// The accounts of the people who use the workspace through `qmsforms serve` (SQLite, owner-only).
+    public var accountsFile: URL { root.appendingPathComponent(".qms/accounts.sqlite") }
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 

@@ -18,6 +18,8 @@ public struct AuthorizationPolicy: Sendable {
         case release
         /// Repairing the archive's audit trail after it was found torn.
         case repair
+        /// Creating, disabling and re-keying accounts.
+        case administer
 
         /// The role a principal needs for it.
         public var requiredRole: Principal.Role {
@@ -28,7 +30,7 @@ public struct AuthorizationPolicy: Sendable {
             case .release: .release
             case .dispose: .dispose
             case .export: .export
-            case .repair: .administer
+            case .repair, .administer: .administer
             }
         }
 
@@ -43,6 +45,7 @@ public struct AuthorizationPolicy: Sendable {
             case let .approve(role, _, _): "approve as \(role.rawValue)"
             case .release: "release"
             case .repair: "repair"
+            case .administer: "administer accounts"
             }
         }
     }

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// Accounts in a SQLite file (`.qms/accounts.sqlite` of a workspace, readable by its owner
+/// only): one row an account, the account as JSON beside its name.
+public struct SQLiteAccountStore: AccountStore {
+    private let queue: DatabaseQueue
+
+    /// The store in the SQLite file at `url`, made (mode 0600) when absent.
+    public init(url: URL) throws {
+        let fresh = !FileManager.default.fileExists(atPath: url.path)
+        queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS accounts (name TEXT PRIMARY KEY, account TEXT NOT NULL)")
+        }
+        if fresh { chmod(url.path, 0o600) }
+    }
+
+    public func account(named name: String) async throws -> Account? {
+        try await queue.read { db in try String.fetchOne(db, sql: "SELECT account FROM accounts WHERE name = ?", arguments: [name]) }
+            .map { try JSONDecoder().decode(Account.self, from: Data($0.utf8)) }
+    }
+
+    public func accounts() async throws -> [Account] {
+        try await queue.read { db in try String.fetchAll(db, sql: "SELECT account FROM accounts ORDER BY name") }
+            .map { try JSONDecoder().decode(Account.self, from: Data($0.utf8)) }
+    }
+
+    public func create(_ account: Account) async throws {
+        let json = try Self.json(account)
+        try await queue.write { db in
+            guard try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE name = ?", arguments: [account.name]) == nil else {
+                throw AccountError.exists(account.name)
+            }
+            try db.execute(sql: "INSERT INTO accounts(name, account) VALUES (?, ?)", arguments: [account.name, json])
+        }
+    }
+
+    public func update(_ account: Account) async throws {
+        let json = try Self.json(account)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE accounts SET account = ? WHERE name = ?", arguments: [json, account.name])
+            guard db.changesCount == 1 else { throw AccountError.unknown(account.name) }
+        }
+    }
+
+    private static func json(_ account: Account) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(account), as: UTF8.self)
+    }
+}
