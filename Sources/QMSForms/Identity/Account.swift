@@ -27,6 +27,15 @@ public struct Account: Sendable, Codable, Equatable {
     public var disabled: Bool
     /// When the password was last set (sessions from before it end).
     public var passwordSetAt: String
+    /// Failed sign-ins since the last success.
+    public var failedSignIns: Int? = nil
+    /// Until when sign-in is refused after too many failures (ISO 8601), if locked.
+    public var lockedUntil: String? = nil
+
+    /// Failed sign-ins in a row that lock the account, and for how long.
+    public static let lockAfter = 5
+    /// How long a lock lasts: 15 minutes.
+    public static let lockFor: TimeInterval = 15 * 60
 
     /// The fewest characters a password may have.
     public static let minimumPasswordLength = 10

@@ -49,7 +49,12 @@ public struct Accounts: Sendable {
     }
 
     private func log(_ name: String, _ detail: String, by principal: Principal, now: Date) async throws {
-        _ = try await audit.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .account,
+        try await log(name, detail, actor: principal.displayName, now: now)
+    }
+
+    /// Logs a change of account `name` as `actor` did it.
+    func log(_ name: String, _ detail: String, actor: String, now: Date) async throws {
+        _ = try await audit.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: actor, action: .account,
                                               detail: "\(name): \(detail)", prev: ""))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// Accounts in a SQLite file (`.qms/accounts.sqlite` of a workspace, readable by its owner
-/// only): one row an account, the account as JSON beside its name.
-public struct SQLiteAccountStore: AccountStore {
+/// Accounts and sessions in a SQLite file (`.qms/accounts.sqlite` of a workspace, readable by
+/// its owner only): one row an account (as JSON beside its name), one row a session.
+public struct SQLiteAccountStore: AccountStore, SessionStore {
     private let queue: DatabaseQueue
 
     /// The store in the SQLite file at `url`, made (mode 0600) when absent.
@@ -11,7 +11,10 @@ public struct SQLiteAccountStore: AccountStore {
         let fresh = !FileManager.default.fileExists(atPath: url.path)
         queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE IF NOT EXISTS accounts (name TEXT PRIMARY KEY, account TEXT NOT NULL)")
+            try db.execute(sql: """
+                CREATE TABLE IF NOT EXISTS accounts (name TEXT PRIMARY KEY, account TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, account TEXT NOT NULL, session TEXT NOT NULL);
+                """)
         }
         if fresh { chmod(url.path, 0o600) }
     }
@@ -44,9 +47,31 @@ public struct SQLiteAccountStore: AccountStore {
         }
     }
 
-    private static func json(_ account: Account) throws -> String {
+    public func save(_ session: Session) async throws {
+        let json = try Self.json(session)
+        try await queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO sessions(id, account, session) VALUES (?, ?, ?)", arguments: [session.id, session.account, json])
+        }
+    }
+
+    public func session(_ id: String) async throws -> Session? {
+        try await queue.read { db in try String.fetchOne(db, sql: "SELECT session FROM sessions WHERE id = ?", arguments: [id]) }
+            .map { try JSONDecoder().decode(Session.self, from: Data($0.utf8)) }
+    }
+
+    public func end(_ id: String) async throws {
+        try await queue.write { db in try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id]) }
+    }
+
+    public func endAll(of account: String, keeping: String?) async throws {
+        try await queue.write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE account = ? AND id IS NOT ?", arguments: [account, keeping])
+        }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(account), as: UTF8.self)
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Accounts in memory, for tests: the same refusals as ``SQLiteAccountStore``.
-public final class MemoryAccountStore: AccountStore {
+/// Accounts and sessions in memory, for tests: the same refusals as ``SQLiteAccountStore``.
+public final class MemoryAccountStore: AccountStore, SessionStore {
     private let byName = Mutex<[String: Account]>([:])
+    private let sessions = Mutex<[String: Session]>([:])
 
     /// No accounts.
     public init() {}
@@ -23,5 +24,15 @@ public final class MemoryAccountStore: AccountStore {
             guard all[account.name] != nil else { throw .unknown(account.name) }
             all[account.name] = account
         }
+    }
+
+    public func save(_ session: Session) async throws { sessions.withLock { $0[session.id] = session } }
+
+    public func session(_ id: String) async throws -> Session? { sessions.withLock { $0[id] } }
+
+    public func end(_ id: String) async throws { sessions.withLock { $0[id] = nil } }
+
+    public func endAll(of account: String, keeping: String?) async throws {
+        sessions.withLock { all in all = all.filter { $0.value.account != account || $0.key == keeping } }
     }
 }
