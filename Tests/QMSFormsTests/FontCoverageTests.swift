@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+import Synchronization
 @testable import QMSForms
 
-/// fontconfig charsets read into coverage: ranges merged, single code points, lookups.
+/// What is looked up and what is not: common text never asks the fonts; each uncommon
+/// character is named once, in order.
 @Suite struct FontCoverageTests {
-    @Test func charsetsAreReadAndLookedUp() {
-        let fonts = FontCoverage(charsets: "20-7e a0-17f\n4e00-9fff 3000-303f\n20000-2a6df")
-        #expect(fonts.covers("A") && fonts.covers("划") && fonts.covers("\u{20001}"))
-        #expect(!fonts.covers("\u{2A6E0}") && !fonts.covers("\u{0400}"))
-        #expect(fonts.unprintable(in: "划伤 Ж \u{2B740}") == ["Ж", "\u{2B740}"])
+    @Test func onlyUncommonCharactersAreLookedUpAndNamedOnce() {
+        let asked = Mutex<[UInt32]>([])
+        let fonts = FontCoverage { v in asked.withLock { $0.append(v) }; return v == 0x2264 }
+        #expect(fonts.unprintable(in: "划伤 ≤ Ж \u{2B740} Ж A1。") == ["Ж", "\u{2B740}"])
+        #expect(asked.withLock { $0 } == [0x2264, 0x416, 0x2B740], "each once; ASCII, CJK and CJK punctuation are not looked up")
+        #expect(fonts.covers(" ") && fonts.covers("\u{200B}"), "spaces and invisible characters need no glyph")
         #expect(FontCoverage.named(["\u{2A6A5}"]) == "𪚥 (U+2A6A5)")
+        #expect(!FontCoverage.hasUncommon("8D 划伤，2.4%") && FontCoverage.hasUncommon("≤"))
     }
 }

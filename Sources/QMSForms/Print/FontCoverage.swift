@@ -36,46 +36,8 @@ public struct FontCoverage: Sendable {
         }
     }()
 
+    /// Coverage answered by `lookup` (fontconfig in use; a fixed set in tests).
     init(lookup: @escaping @Sendable (UInt32) -> Bool) { self.lookup = lookup }
-
-    /// Coverage from fontconfig charsets (`20-7e a0-17f 4e00-9fff`, one font a line).
-    init(charsets: String) {
-        var ranges: [ClosedRange<UInt32>] = []
-        var low: UInt32? = nil, current: UInt32 = 0, digits = 0
-        func end() {
-            if digits > 0 {
-                if let l = low { if l <= current { ranges.append(l...current) } } else { ranges.append(current...current) }
-            }
-            low = nil; current = 0; digits = 0
-        }
-        for b in charsets.utf8 {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): current = current &* 16 &+ UInt32(b - 48); digits += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): current = current &* 16 &+ UInt32(b - 87); digits += 1
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): current = current &* 16 &+ UInt32(b - 55); digits += 1
-            case UInt8(ascii: "-"): low = current; current = 0; digits = 0
-            default: end()
-            }
-        }
-        end()
-        ranges.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [ClosedRange<UInt32>] = []
-        for r in ranges {
-            if let last = merged.last, r.lowerBound <= last.upperBound &+ 1 {
-                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
-            } else { merged.append(r) }
-        }
-        let covered = merged
-        lookup = { v in
-            var lo = 0, hi = covered.count - 1
-            while lo <= hi {
-                let mid = (lo + hi) / 2
-                if covered[mid].contains(v) { return true }
-                if v < covered[mid].lowerBound { hi = mid - 1 } else { lo = mid + 1 }
-            }
-            return false
-        }
-    }
 
     /// Whether some installed font has `scalar` (controls and spaces need none).
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
@@ -122,7 +84,7 @@ public struct FontCoverage: Sendable {
     /// The characters of `text` no installed font has, each once, in order.
     public func unprintable(in text: String) -> [Unicode.Scalar] {
         var seen: [Unicode.Scalar] = []
-        for s in text.unicodeScalars where !Self.isCommon(s.value) && !covers(s) && !seen.contains(s) { seen.append(s) }
+        for s in text.unicodeScalars where !Self.isCommon(s.value) && !seen.contains(s) && !covers(s) { seen.append(s) }
         return seen
     }
 
