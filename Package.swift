@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // bcrypt for account passwords (only its HummingbirdBcrypt library is built here).
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // `qmsforms serve`: the HTTP server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         // `swift package generate-documentation`: the DocC catalog in Sources/QMSForms/QMSForms.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -44,11 +48,23 @@ let package = Package(
             plugins: ["EmbedForms"]
         ),
         .target(name: "QMSFormsDemo", dependencies: ["QMSForms"]),
+        // `qmsforms serve`: routes, sessions, CSRF and views over the library (see docs/web.md).
+        .target(
+            name: "QMSFormsServer",
+            dependencies: [
+                "QMSForms",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css")]
+        ),
         .executableTarget(
             name: "QMSFormsCLI",
             dependencies: [
                 "QMSForms",
                 "QMSFormsDemo",
+                "QMSFormsServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +72,10 @@ let package = Package(
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
         .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], exclude: ["Golden"]),
         .testTarget(name: "QMSFormsDemoTests", dependencies: ["QMSForms", "QMSFormsDemo"]),
+        .testTarget(
+            name: "QMSFormsServerTests",
+            dependencies: ["QMSForms", "QMSFormsServer"]
+        ),
         .testTarget(name: "QMSFormsCLITests", dependencies: ["QMSForms", "QMSFormsCLI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,29 @@ struct DemoCommand: AsyncParsableCommand {
                 print("\(form)\t\(numbers.count)\t\(numbers.first ?? "")…\(numbers.last ?? "")")
             }
             print(String(format: "%d records issued into %@ in %.0f s", issued.total, ws.root.path, Date().timeIntervalSince(started)))
+            try await addDemoAccounts(ws)
         } catch { throw Failure(error) }
+    }
+
+    /// People to sign in to `qmsforms serve` with, one for each part of the procedure, when the
+    /// workspace has no account yet; their passwords are random and shown once.
+    private func addDemoAccounts(_ ws: Workspace) async throws {
+        let store = try SQLiteAccountStore(url: ws.accountsFile)
+        guard try await store.accounts().isEmpty else { return }
+        let accounts = Accounts(store: store, audit: FileArchiveStore(directory: ws.archiveDirectory))
+        let people: [(String, String, String, Set<Principal.Role>)] = [
+            ("wang.fang", "王芳", "供销部", [.record]),
+            ("li.qiang", "李强", "质管部", [.record, .review]),
+            ("chen.gang", "陈刚", "质管部", [.record, .review, .export]),
+            ("zhou.jianguo", "周建国", "总经办", [.review, .approve, .release, .dispose]),
+            ("admin", "系统管理员", "总经办", [.administer]),
+        ]
+        print("accounts for qmsforms serve (passwords are shown only now; change them under Account):")
+        for (name, display, dept, roles) in people {
+            let password = String(Session.randomToken().prefix(14))
+            try await accounts.add(try Account.new(name: name, displayName: display, department: dept, roles: roles, password: password),
+                                   by: Principal(id: "demo", displayName: "demo", roles: [.administer]))
+            print("  \(name)\t\(password)\t\(display) \(dept)\t" + roles.map(\.rawValue).sorted().joined(separator: " "))
+        }
     }
 }

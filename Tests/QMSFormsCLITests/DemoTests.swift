@@ -15,8 +15,14 @@ import Testing
         let ws = root.appendingPathComponent("ws")
         let r = try CLI.qmsforms("demo", "--year", "2026", "--workspace", ws.path, "--seed", "7")
         #expect(r.status == 0, "\(r.stderr)")
-        let total = Int(r.stdout.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? 0
+        let total = Int(r.stdout.split(separator: "\n").first { $0.contains(" records issued into ") }?.split(separator: " ").first ?? "") ?? 0
         #expect((1_800...2_200).contains(total), "\(r.stdout)")
+        // Someone for each part of the procedure can sign in to qmsforms serve: five accounts, passwords shown once.
+        let people = try CLI.run(CLI.binary, ["user", "list"], in: ws).stdout
+        for name in ["wang.fang", "li.qiang", "chen.gang", "zhou.jianguo", "admin"] {
+            #expect(people.contains(name + "\t"), "\(people)")
+            #expect(r.stdout.contains("  \(name)\t"), "its password is printed")
+        }
         #expect(try CLI.run(CLI.binary, ["archive", "verify"], in: ws).status == 0)
 
         // Every form of the procedure's records is there, dated in the year.

@@ -70,6 +70,12 @@ extension Archive {
         return (row, try await store.history(of: number))
     }
 
+    /// The archived XML of a record's latest revision, as written at issue or correction.
+    public func archivedXML(_ number: String) async throws -> Data {
+        let latest = try await standing(number).last!
+        return try await store.file(latest.recordFiles[0])
+    }
+
     /// The frozen HTML of a record's latest revision, for printing it again. A void or disposed
     /// record is refused: its number stays in the audit trail, not on new paper.
     public func rendition(_ number: String) async throws -> Data {

@@ -124,6 +124,9 @@ public struct ChangeControl: Sendable {
         try AuthorizationPolicy().check(request.by, may: .revise)
         let state = try await register.load()
         let doc = try document(name, in: state)
+        let missing = [("summary 更改内容", request.summary), ("pages 更改页次", request.pages), ("change order 更改文件号", request.order)]
+            .filter { $0.1.allSatisfy(\.isWhitespace) }.map(\.0)
+        if !missing.isEmpty { throw ChangeControlError.incompleteChange(document: doc.entry.number, missing: missing) }
         let released = try await frozenTemplate(doc.lastReleased, number: doc.entry.number)
         let declared = doc.working.control.revision
         if declared < doc.lastRevision { throw ChangeControlError.backward(document: doc.entry.number, from: doc.lastRevision, to: declared) }
@@ -310,7 +313,8 @@ public struct ChangeControl: Sendable {
     /// Today, `yyyy-mm-dd`, in local time.
     public static func today(_ date: Date = Date()) -> String { Day(date).description }
 
-    static func timestamp(_ date: Date) -> String {
+    /// A moment as the audit trail writes it: UTC, ISO 8601, whole seconds (`2026-03-12T08:30:00Z`).
+    public static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: date)

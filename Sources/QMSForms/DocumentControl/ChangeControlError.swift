@@ -56,6 +56,8 @@ public enum ChangeControlError: QMSError, Equatable {
     case effectiveBeforePrevious(document: String, effective: String, previous: String)
     /// Edition Z has no edition after it.
     case noEditionAfterZ(document: String)
+    /// A change request without what its change-record row must state (更改内容, 更改页次, 更改文件号).
+    case incompleteChange(document: String, missing: [String])
     /// The working copy lacks an element the change needs to rewrite.
     case notEditable(document: String, element: String)
     /// A released revision no audit entry accounts for with these bytes.
@@ -118,6 +120,8 @@ public enum ChangeControlError: QMSError, Equatable {
         case let .effectiveBeforePrevious(doc, effective, previous):
             "\(doc): effective \(effective) is before the previous revision's \(previous); choose a day on or after it"
         case let .noEditionAfterZ(doc): "\(doc): there is no edition after Z"
+        case let .incompleteChange(doc, missing): "\(doc): the change record needs \(missing.joined(separator: ", ")); "
+            + "a revision states what changed, on which pages and under which change order"
         case let .notEditable(doc, element): "\(doc): the working copy has no <\(element)> element to update"
         case let .notInTrail(d, rev, sha): "\(d) \(rev) is in the register with SHA-256 \(sha), but no registration or release in "
             + "the audit log records those bytes: the register or its frozen file was changed outside qmsforms"
@@ -136,7 +140,7 @@ public enum ChangeControlError: QMSError, Equatable {
         switch self {
         case .tampered, .frozenMissing, .damagedRegister, .notEditable, .notInTrail: .badTemplate
         case .file: .io
-        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision: .usage
+        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision, .incompleteChange: .usage
         default: .refused
         }
     }

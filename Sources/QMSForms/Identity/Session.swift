@@ -34,7 +34,8 @@ public struct Session: Sendable, Codable, Equatable {
         return account.passwordSetAt <= started
     }
 
-    static func randomToken() -> String {
+    /// 256 random bits, URL-safe base64 without padding: session ids, CSRF tokens, draft ids.
+    public static func randomToken() -> String {
         let key = SymmetricKey(size: .bits256)
         return key.withUnsafeBytes { Data($0) }.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

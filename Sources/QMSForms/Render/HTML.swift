@@ -84,7 +84,7 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 
 extension Sequence where Element == HTML {
     /// The pieces one after another, with `separator` between them.
-    func joined(separator: HTML = .empty) -> HTML {
+    public func joined(separator: HTML = .empty) -> HTML {
         var out = HTML.empty
         for (i, piece) in enumerated() {
             if i > 0 { out += separator }

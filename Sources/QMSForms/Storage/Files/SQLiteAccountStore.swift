@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
 
-/// Accounts and sessions in a SQLite file (`.qms/accounts.sqlite` of a workspace, readable by
-/// its owner only): one row an account (as JSON beside its name), one row a session.
-public struct SQLiteAccountStore: AccountStore, SessionStore {
+/// Accounts, sessions and drafts in a SQLite file (`.qms/accounts.sqlite` of a workspace, readable
+/// by its owner only): one row an account (as JSON beside its name), one row a session, one a draft.
+public struct SQLiteAccountStore: AccountStore, SessionStore, DraftStore {
     private let queue: DatabaseQueue
 
     /// The store in the SQLite file at `url`, made (mode 0600) when absent.
@@ -14,6 +14,7 @@ public struct SQLiteAccountStore: AccountStore, SessionStore {
             try db.execute(sql: """
                 CREATE TABLE IF NOT EXISTS accounts (name TEXT PRIMARY KEY, account TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, account TEXT NOT NULL, session TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, author TEXT NOT NULL, updated TEXT NOT NULL, draft TEXT NOT NULL);
                 """)
         }
         if fresh { chmod(url.path, 0o600) }
@@ -67,6 +68,29 @@ public struct SQLiteAccountStore: AccountStore, SessionStore {
         try await queue.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE account = ? AND id IS NOT ?", arguments: [account, keeping])
         }
+    }
+
+    public func save(_ draft: Draft) async throws {
+        let json = try Self.json(draft)
+        try await queue.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO drafts(id, author, updated, draft) VALUES (?, ?, ?, ?)",
+                           arguments: [draft.id, draft.author, draft.updated, json])
+        }
+    }
+
+    public func draft(_ id: String) async throws -> Draft? {
+        try await queue.read { db in try String.fetchOne(db, sql: "SELECT draft FROM drafts WHERE id = ?", arguments: [id]) }
+            .map { try JSONDecoder().decode(Draft.self, from: Data($0.utf8)) }
+    }
+
+    public func drafts(of author: String) async throws -> [Draft] {
+        try await queue.read { db in
+            try String.fetchAll(db, sql: "SELECT draft FROM drafts WHERE author = ? ORDER BY updated DESC, id", arguments: [author])
+        }.map { try JSONDecoder().decode(Draft.self, from: Data($0.utf8)) }
+    }
+
+    public func remove(_ id: String) async throws {
+        try await queue.write { db in try db.execute(sql: "DELETE FROM drafts WHERE id = ?", arguments: [id]) }
     }
 
     private static func json(_ value: some Encodable) throws -> String {

@@ -1,9 +1,10 @@
 import Synchronization
 
-/// Accounts and sessions in memory, for tests: the same refusals as ``SQLiteAccountStore``.
-public final class MemoryAccountStore: AccountStore, SessionStore {
+/// Accounts, sessions and drafts in memory, for tests: the same refusals as ``SQLiteAccountStore``.
+public final class MemoryAccountStore: AccountStore, SessionStore, DraftStore {
     private let byName = Mutex<[String: Account]>([:])
     private let sessions = Mutex<[String: Session]>([:])
+    private let kept = Mutex<[String: Draft]>([:])
 
     /// No accounts.
     public init() {}
@@ -35,4 +36,14 @@ public final class MemoryAccountStore: AccountStore, SessionStore {
     public func endAll(of account: String, keeping: String?) async throws {
         sessions.withLock { all in all = all.filter { $0.value.account != account || $0.key == keeping } }
     }
+
+    public func save(_ draft: Draft) async throws { kept.withLock { $0[draft.id] = draft } }
+
+    public func draft(_ id: String) async throws -> Draft? { kept.withLock { $0[id] } }
+
+    public func drafts(of author: String) async throws -> [Draft] {
+        kept.withLock { $0.values.filter { $0.author == author }.sorted { ($0.updated, $1.id) > ($1.updated, $0.id) } }
+    }
+
+    public func remove(_ id: String) async throws { kept.withLock { $0[id] = nil } }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import QMSForms
+
+/// Everything the routes work with, opened once at start: the workspace's archive and document
+/// control, its accounts, sessions and drafts, and one shared PDF printer.
+public struct Site: Sendable {
+    public let workspace: Workspace
+    public let configuration: WebConfiguration
+    let archive: Archive
+    let signIn: SignIn
+    let drafts: any DraftStore
+    let printer: SharedPrinter
+
+    /// Opens the controlled workspace `workspace`; a folder that is not one is refused.
+    public init(workspace: Workspace, configuration: WebConfiguration) throws {
+        guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
+        self.workspace = workspace
+        self.configuration = configuration
+        archive = try Archive(workspace: workspace)
+        let people = try SQLiteAccountStore(url: workspace.accountsFile)
+        signIn = SignIn(accounts: Accounts(store: people, audit: FileArchiveStore(directory: workspace.archiveDirectory)), sessions: people)
+        drafts = people
+        printer = SharedPrinter()
+    }
+
+    /// The same site over other stores (tests: memory accounts).
+    init(workspace: Workspace, configuration: WebConfiguration, archive: Archive, signIn: SignIn, drafts: any DraftStore) {
+        self.workspace = workspace
+        self.configuration = configuration
+        self.archive = archive
+        self.signIn = signIn
+        self.drafts = drafts
+        printer = SharedPrinter()
+    }
+
+    var documents: ChangeControl { archive.documents }
+    var settings: Settings { archive.settings }
+
+    /// A path inside the application: `/records/X` → `/qms/records/X` behind a base path.
+    func link(_ path: String) -> String { configuration.basePath + path }
+
+    /// The forms in force (register's effective revisions), procedures left out.
+    func forms() async throws -> [Template] {
+        try await documents.effectiveCatalog().filter { $0.kind == .form }
+    }
+
+    /// The form in force named `alias`, or 404.
+    func form(_ alias: String) async throws -> Template {
+        guard let t = try await forms().first(where: { $0.alias == alias || $0.number == alias }) else {
+            throw WebError.notFound(alias)
+        }
+        return t
+    }
+
+    /// Form number → title, for pages naming other forms.
+    func titles() async throws -> [String: Bilingual] {
+        Dictionary(try await documents.effectiveCatalog().map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
+}
