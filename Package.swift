@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "QMSFormsDemoTests", dependencies: ["QMSForms", "QMSFormsDemo"]),
         .testTarget(
             name: "QMSFormsServerTests",
-            dependencies: ["QMSForms", "QMSFormsServer"]
+            dependencies: ["QMSForms", "QMSFormsServer", "QMSFormsCLI"]
         ),
         .testTarget(name: "QMSFormsCLITests", dependencies: ["QMSForms", "QMSFormsCLI"]),
     ],

@@ -5,9 +5,10 @@ import FoundationNetworking
 import QMSForms
 @testable import QMSFormsServer
 
-/// A real `qmsforms serve` on a free loopback port, over a fresh workspace with people of each
-/// role (accounts in memory, hashed at a low cost to keep tests quick), and an HTTP client that
-/// sees every response as it is (redirects not followed, cookies kept by hand).
+/// A real `qmsforms serve` process on a free loopback port, over a fresh workspace with people of
+/// each role (hashed at a low bcrypt cost to keep tests quick: the cost is in the hash), and the
+/// library opened on the same workspace to look at what the server did. A separate process, as
+/// in use: the tests' own threads can be busy without slowing the server.
 final class LiveSite: @unchecked Sendable {
     static let password = "correct horse battery"
     static let people: [(String, String, String, Set<Principal.Role>)] = [
@@ -15,39 +16,62 @@ final class LiveSite: @unchecked Sendable {
         ("li", "李强", "质管部", [.record, .review]),
         ("chen", "陈刚", "质管部", [.review]),
         ("zhou", "周建国", "总经办", [.approve, .release]),
+        ("sun", "孙丽", "生产部", [.record]),
     ]
+
+    /// The `qmsforms` executable next to the test bundle (SwiftPM builds it: the tests depend on it).
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("qmsforms")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(".build/debug/qmsforms")
+    }()
 
     let folder: URL
     let workspace: Workspace
+    /// The library on the server's workspace (its own connections to the same files).
     let site: Site
     let base: String
     let origin: String
-    private let server: Task<Void, any Error>
+    private let process = Process()
+    private let log: URL
 
-    init(publicOrigin: String? = nil) async throws {
+    init(publicOrigin: String? = nil, basePath: String = "") async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("qms-server-\(UUID().uuidString)")
         workspace = try await Workspace.create(at: folder.appendingPathComponent("ws"))
-        let archive = try Archive(workspace: workspace)
-        let people = MemoryAccountStore()
-        let accounts = Accounts(store: people, audit: FileArchiveStore(directory: workspace.archiveDirectory))
+        let accounts = Accounts(store: try SQLiteAccountStore(url: workspace.accountsFile), audit: FileArchiveStore(directory: workspace.archiveDirectory))
         let admin = Principal(id: "admin", displayName: "admin", roles: [.administer])
         for (name, display, dept, roles) in Self.people {
             try await accounts.add(try Account.new(name: name, displayName: display, department: dept, roles: roles, password: Self.password, cost: 4), by: admin)
         }
-        site = Site(workspace: workspace, configuration: WebConfiguration(port: 0, publicOrigin: publicOrigin), archive: archive,
-                    signIn: SignIn(accounts: accounts, sessions: people), drafts: people)
-        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
-        let server = WebServer(site: site)
-        self.server = Task { try await server.run { port in listening.yield(port) } }
-        var port = 0
-        for await p in ports { port = p; break }
+        site = try Site(workspace: workspace, configuration: WebConfiguration(port: 0, basePath: basePath, publicOrigin: publicOrigin))
+        log = folder.appendingPathComponent("serve.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let output = try FileHandle(forWritingTo: log)
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--workspace", workspace.root.path, "--port", "0", "--base-path", basePath]
+            + (publicOrigin.map { ["--public-origin", $0] } ?? [])
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        var port: String?
+        for _ in 0..<600 where port == nil {
+            let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            port = said.firstMatch(of: /qmsforms serve: http:\/\/127\.0\.0\.1:(\d+)\//).map { String($0.1) }
+            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        guard let port else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "qmsforms serve did not start: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")"]) }
         base = "http://127.0.0.1:\(port)"
         origin = publicOrigin ?? base
     }
 
     func stop() async {
-        server.cancel()
-        _ = await server.result
+        process.terminate()
+        process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -90,6 +114,15 @@ struct Visitor {
 
     func get(_ path: String, headers: [String: String] = [:]) async throws -> Answer {
         try await send("GET", path, headers: headers, body: nil)
+    }
+
+    /// A multipart post of one file (an import), with the token and the origin.
+    func upload(_ path: String, file name: String, _ data: Data) async throws -> Answer {
+        let boundary = "qms-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(token ?? "")\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+        body += data + Data("\r\n--\(boundary)--\r\n".utf8)
+        return try await send("POST", path, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Origin": site.origin], body: body)
     }
 
     /// A form post, with the CSRF token and this site's Origin unless told otherwise.

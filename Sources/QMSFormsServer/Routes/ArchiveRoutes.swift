@@ -3,7 +3,8 @@ import Hummingbird
 import QMSForms
 
 /// The archive: search with the filters of `archive search` (form, number, customer, dates,
-/// status, complaint category, words — Chinese substrings included — and state).
+/// status, complaint category, words — Chinese substrings included — and state); without a
+/// filter, the latest records issued.
 struct ArchiveRoutes {
     let site: Site
 
@@ -28,7 +29,8 @@ struct ArchiveRoutes {
         let search = Archive.Search(form: text("form"), number: text("number"), customer: text("customer"), from: try day("from"), to: try day("to"),
                                     status: text("status"), complaintCategory: text("category"), text: text("q"), state: state)
         let asked = q.contains { !String($0.value).isEmpty }
-        let rows = asked ? try await site.archive.search(search) : []
+        let rows = asked ? try await site.archive.search(search)
+            : Array(try await site.archive.search(Archive.Search()).sorted { ($0.issuedAt, $0.number) > ($1.issuedAt, $1.number) }.prefix(100))
         let forms = try await site.forms()
         func input(_ key: String, _ label: Bilingual, placeholder: String = "") -> HTML {
             "<label for=\"q-\(key)\">\(label.in(l))</label><input id=\"q-\(key)\" name=\"\(key)\" value=\"\(text(key) ?? "")\" placeholder=\"\(placeholder)\">"
@@ -52,8 +54,10 @@ struct ArchiveRoutes {
             ["<a href=\"\(site.link("/records/\(r.number)"))\">\(r.number)</a>", "\(r.form)", "\(r.recordDate)", "\(r.customer ?? "")",
              "\(r.status ?? "")", "\(r.state.rawValue)"]
         }
-        let results: HTML = asked ? "<p class=\"count\">\(rows.count) \(Words.results.in(l))\(rows.count > 500 ? " (500 shown)" : "")</p>"
-            + grid([Words.record, Words.form, Words.date, Words.customer, Words.status, Words.state], Array(shown), language: l, id: "results") : .empty
+        let count: HTML = asked ? "<p class=\"count\">\(rows.count) \(Words.results.in(l))\(rows.count > 500 ? " (500 shown)" : "")</p>"
+            : "<p class=\"count\">\(Words.latest.in(l))</p>"
+        let results = count + grid([Words.record, Words.form, Words.date, Words.customer, Words.status, Words.state], Array(shown), language: l,
+                                   id: asked ? "results" : "latest")
         return Page(title: Words.archive.in(l), body: filters + results).response(context, site)
     }
 }

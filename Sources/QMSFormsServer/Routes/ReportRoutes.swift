@@ -40,7 +40,8 @@ struct ReportRoutes {
             let data = try await SurveySummary.data(from: site.archive, campaign: campaign, issued: issued,
                                                     signers: ["compiled": who.displayName])
             let template = try await site.form("survey-summary")
-            let summary = try RecordValidator(template: template).validate(data, source: "campaign \(campaign)")
+            // Reviewed and approved are signed on the paper: their lines stay blank here.
+            let summary = try RecordValidator(template: template, leavingBlank: ["reviewed", "approved"]).validate(data, source: "campaign \(campaign)")
             var renderer = HTMLRenderer(settings: site.settings, formTitles: try await site.titles())
             renderer.charts = SurveySummary.charts(SurveyFigures(summary), template: template)
             return PrintPage.response(renderer.render(summary))

@@ -70,7 +70,7 @@ struct EditorPage {
             return editor.record != nil ? "<p class=\"valid\">\(Words.valid.in(l))</p>" : .empty
         }
         let items = editor.problems.map { p -> HTML in
-            "<li><a href=\"#f-\(p.path)\"><code>\(p.path)</code></a> \(p.message)\(p.hint.map { " <span class=\"fix\">\($0)</span>" as HTML } ?? .empty)</li>"
+            "<li><a href=\"#\(p.path.contains(".") ? "f-" : "s-")\(p.path)\"><code>\(p.path)</code></a> \(p.message)\(p.hint.map { " <span class=\"fix\">\($0)</span>" as HTML } ?? .empty)</li>"
         }
         return "<h2>\(Words.problems.in(l)) (\(editor.problems.count))</h2><ul class=\"problems shown\">\(items.joined())</ul>"
     }

@@ -87,6 +87,7 @@ enum Words {
     static let category = w("投诉类别", "Complaint category")
     static let any = w("全部", "any")
     static let results = w("条记录", "records")
+    static let latest = w("最近签发的记录", "Latest records issued")
     static let time = w("时间", "Time")
     static let actor = w("执行人", "By")
     static let action = w("操作", "Action")
