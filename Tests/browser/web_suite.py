@@ -29,7 +29,7 @@ import urllib.request
 import yaml
 from form_paths import entries
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -127,7 +127,9 @@ class Person:
         """Waits for `condition`; a timeout fails the check with what the page says."""
         try:
             # Generous: under a loaded CI machine a release takes seconds; a condition that holds returns at once.
-            WebDriverWait(self.driver, 60).until(lambda d: condition(d))
+            # A page being replaced mid-check raises "stale element": look again, as for one not there yet.
+            WebDriverWait(self.driver, 60, ignored_exceptions=[NoSuchElementException, StaleElementReferenceException]).until(
+                lambda d: condition(d))
         except Exception:
             summary = self.driver.find_elements(By.ID, "summary")
             said = summary[0].text if summary else self.driver.find_element(By.TAG_NAME, "body").text[:1500]
