@@ -159,5 +159,9 @@ import QMSForms
         #expect(try await wang.get("/", headers: ["Accept-Language": "zh-CN"]).text.contains("<h1>我的工作"))
         let switched = try await wang.get("/?lang=en", headers: ["Accept-Language": "zh-CN"])
         #expect(switched.text.contains("<h1>My work") && switched.header("Set-Cookie")?.contains("qms_lang=en") == true)
+        let search = try await wang.get("/archive?q=" + Visitor.encode("划伤 & co"))
+        #expect(search.text.contains("href=\"/archive?q=%E5%88%92%E4%BC%A4%20%26%20co&amp;lang=en\""), "the switch keeps the page and its query")
+        let answered = try await wang.post("/forms/feedback", form: [("action", "check")])
+        #expect(answered.text.contains("href=\"/?lang=en\""), "a page answering a POST switches on the home page")
     }
 }

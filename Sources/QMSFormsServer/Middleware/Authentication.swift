@@ -15,6 +15,15 @@ struct Authentication: RouterMiddleware {
         let asked = request.uri.queryParameters["lang"].flatMap { Language(rawValue: String($0)) }.flatMap { $0 == .both ? nil : $0 }
         context.language = asked ?? request.cookies[Self.languageCookie].flatMap { Language(rawValue: $0.value) }
             ?? Self.preferred(request.headers[.acceptLanguage])
+        if request.method == .get {
+            var safe = CharacterSet.alphanumerics
+            safe.insert(charactersIn: "-._~/")
+            func encoded(_ s: Substring) -> String { String(s).addingPercentEncoding(withAllowedCharacters: safe) ?? "" }
+            let kept = request.uri.queryParameters.filter { $0.key != "lang" }.map { encoded($0.key) + "=" + encoded($0.value) }
+            context.languageSwitch = request.uri.path + "?" + (kept + ["lang="]).joined(separator: "&")
+        } else {
+            context.languageSwitch = site.link("/") + "?lang="
+        }
         if let id = request.cookies[Self.sessionCookie]?.value, let (principal, session) = try await site.signIn.principal(for: id, now: Date()) {
             context.principal = principal
             context.session = session

@@ -12,6 +12,9 @@ public struct WebContext: RequestContext {
     public var session: Session?
     /// The interface language (the `qms_lang` cookie, else `Accept-Language`).
     public var language: Language = .zh
+    /// Where the language switch leads: this page when it was a GET (its query kept), else home
+    /// (a page answering a POST has no address to load again).
+    var languageSwitch = "/"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -37,7 +37,7 @@ struct Page {
             </head>
             <body data-csrf="\(context.session?.csrfToken ?? "")" data-base="\(site.configuration.basePath)" data-lang="\(l.rawValue)">
             <header><a class="brand" href="\(site.link("/"))">\(Words.app.in(l))</a>\(nav)\
-            <a class="lang" href="?lang=\(other.rawValue)" hreflang="\(other == .en ? "en" : "zh-Hans")">\(other == .en ? "English" : "中文")</a></header>
+            <a class="lang" href="\(context.languageSwitch + other.rawValue)" hreflang="\(other == .en ? "en" : "zh-Hans")">\(other == .en ? "English" : "中文")</a></header>
             <main>
             <h1>\(title)</h1>
             \(body)
