@@ -23,16 +23,6 @@ public struct Site: Sendable {
         printer = SharedPrinter()
     }
 
-    /// The same site over other stores (tests: memory accounts).
-    init(workspace: Workspace, configuration: WebConfiguration, archive: Archive, signIn: SignIn, drafts: any DraftStore) {
-        self.workspace = workspace
-        self.configuration = configuration
-        self.archive = archive
-        self.signIn = signIn
-        self.drafts = drafts
-        printer = SharedPrinter()
-    }
-
     var documents: ChangeControl { archive.documents }
     var settings: Settings { archive.settings }
 
