@@ -24,6 +24,6 @@ struct QMSCommand: ParsableCommand {
                       BlankCommand.self, SchemaCommand.self, RenderCommand.self, PrintCommand.self, ReportCommand.self, DemoCommand.self, InitCommand.self,
                       ReviseCommand.self, ApproveCommand.self, ReleaseCommand.self, HistoryCommand.self,
                       DiffCommand.self, RegisterCommand.self, IssueCommand.self, CorrectCommand.self,
-                      VoidCommand.self, ArchiveCommand.self, UserCommand.self, ServeCommand.self]
+                      VoidCommand.self, ArchiveCommand.self, UserCommand.self, CACommand.self, ServeCommand.self]
     )
 }

@@ -58,8 +58,12 @@ struct UserAddCommand: AsyncParsableCommand {
         do {
             let accounts = try workspace.accounts()
             let who = try principal(by, for: "user add")
-            let account = try Account.new(name: name, displayName: display, department: dept, roles: Set(role),
-                                          password: try readPassword(fromStdin: passwordStdin, for: name))
+            let password = try readPassword(fromStdin: passwordStdin, for: name)
+            var account = try Account.new(name: name, displayName: display, department: dept, roles: Set(role), password: password)
+            let ca = workspace.workspace.signingAuthorityDirectory
+            if SigningAuthority.exists(in: ca) {
+                account.signing = try SigningIdentity.issue(for: account, password: password, by: try SigningAuthority.load(from: ca), now: Date())
+            }
             try await accounts.add(account, by: who)
             print("\(name)\t\(account.displayName)\t" + account.roles.map(\.rawValue).sorted().joined(separator: " "))
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }

@@ -27,6 +27,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case register
         /// An account created, disabled, or given a new password (named first in `detail`).
         case account
+        /// The workspace's signing CA made, or a person's signing certificate issued (serial in `detail`).
+        case certificate
     }
 
     /// 1, 2, 3 … without gaps.

@@ -21,6 +21,8 @@ public struct Workspace: Sendable {
     public var register: FileRegisterStore { FileRegisterStore(directory: root.appendingPathComponent(".qms")) }
     /// The accounts of the people who use the workspace through `qmsforms serve` (SQLite, owner-only).
     public var accountsFile: URL { root.appendingPathComponent(".qms/accounts.sqlite") }
+    /// The workspace's signing CA (``SigningAuthority``): `.qms/signing-ca/`.
+    public var signingAuthorityDirectory: URL { root.appendingPathComponent(".qms/signing-ca") }
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 

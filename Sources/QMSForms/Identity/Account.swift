@@ -31,6 +31,8 @@ public struct Account: Sendable, Codable, Equatable {
     public var failedSignIns: Int? = nil
     /// Until when sign-in is refused after too many failures (ISO 8601), if locked.
     public var lockedUntil: String? = nil
+    /// The person's certificate and sealed signing key, once the workspace's CA issued them.
+    public var signing: SigningIdentity? = nil
 
     /// Failed sign-ins in a row that lock the account, and for how long.
     public static let lockAfter = 5

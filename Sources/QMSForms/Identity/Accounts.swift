@@ -26,6 +26,22 @@ public struct Accounts: Sendable {
         try await store.create(account)
         try await log(account.name, "created: \(account.displayName), roles " + account.roles.map(\.rawValue).sorted().joined(separator: " ")
                       + (account.department.map { ", department \($0)" } ?? ""), by: principal, now: now)
+        if let signing = account.signing {
+            _ = try await audit.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .certificate,
+                                                  detail: "\(account.name): signing certificate issued, serial \(signing.serial)", prev: ""))
+        }
+    }
+
+    /// Makes the workspace's signing CA in `directory`, naming `organization`; logged with the
+    /// certificate's SHA-256 fingerprint, so a replaced `ca.pem` is found later.
+    public func createSigningAuthority(in directory: URL, organization: String, by principal: Principal,
+                                       now: Date = Date()) async throws -> SigningAuthority {
+        try AuthorizationPolicy().check(principal, may: .administer)
+        let authority = try SigningAuthority.create(in: directory, organization: organization, now: now)
+        _ = try await audit.append(AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: .certificate,
+                                              detail: "signing CA created: serial \(SigningAuthority.hex(authority.certificate.serialNumber)), "
+                                                  + "certificate SHA-256 \(authority.fingerprint)", prev: ""))
+        return authority
     }
 
     /// Every account, by name.
