@@ -51,15 +51,21 @@ public struct SigningAuthority: Sendable {
                 SubjectKeyIdentifier(keyIdentifier: ArraySlice(SHA256.hash(data: key.publicKey.x963Representation).prefix(20)))
             },
             issuerPrivateKey: .init(key))
+        // Built beside its place and moved there whole: a CA with a certificate and no key is never left.
+        let fm = FileManager.default
+        let building = directory.deletingLastPathComponent().appendingPathComponent(".\(directory.lastPathComponent).\(getpid()).tmp")
+        defer { try? fm.removeItem(at: building) }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let keyURL = keyFile(in: directory)
+            try? fm.removeItem(at: building)
+            try fm.createDirectory(at: building, withIntermediateDirectories: true)
+            let keyURL = keyFile(in: building)
             // The key file is made owner-only before the key is in it.
-            guard FileManager.default.createFile(atPath: keyURL.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            guard fm.createFile(atPath: keyURL.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw SignatureError.authorityFile(path: keyURL.path, reason: "cannot create the key file")
             }
             try Data(key.pemRepresentation.utf8).write(to: keyURL)
-            try Data(try certificate.serializeAsPEM().pemString.utf8).write(to: certificateFile(in: directory), options: .withoutOverwriting)
+            try Data(try certificate.serializeAsPEM().pemString.utf8).write(to: certificateFile(in: building))
+            try fm.moveItem(at: building, to: directory)
         } catch let error as SignatureError { throw error } catch {
             throw SignatureError.authorityFile(path: directory.path, reason: "cannot write the CA: \(error.localizedDescription)")
         }
