@@ -23,7 +23,7 @@ struct QMSCommand: ParsableCommand {
         subcommands: [FormsCommand.self, ShowCommand.self, ValidateCommand.self, FillCommand.self,
                       BlankCommand.self, SchemaCommand.self, RenderCommand.self, PrintCommand.self, ReportCommand.self, DemoCommand.self, InitCommand.self,
                       ReviseCommand.self, ApproveCommand.self, ReleaseCommand.self, HistoryCommand.self,
-                      DiffCommand.self, RegisterCommand.self, IssueCommand.self, CorrectCommand.self,
-                      VoidCommand.self, ArchiveCommand.self, UserCommand.self, CACommand.self, ServeCommand.self]
+                      DiffCommand.self, RegisterCommand.self, IssueCommand.self, CorrectCommand.self, SignCommand.self,
+                      VoidCommand.self, ArchiveCommand.self, UserCommand.self, CACommand.self, ComplianceCommand.self, ServeCommand.self]
     )
 }

@@ -19,9 +19,9 @@ extension WorkspaceOptions {
     }
 }
 
-/// A password: one line of standard input with `--password-stdin`, else asked twice at the
-/// terminal without echo.
-func readPassword(fromStdin: Bool, for name: String) throws -> String {
+/// A password: one line of standard input with `--password-stdin`, else asked at the terminal
+/// without echo — twice when it is being set (`confirm`).
+func readPassword(fromStdin: Bool, for name: String, confirm: Bool = true) throws -> String {
     if fromStdin {
         guard let line = readLine(strippingNewline: true) else { throw Failure(.usage, "--password-stdin: no password on standard input") }
         return line
@@ -38,6 +38,7 @@ func readPassword(fromStdin: Bool, for name: String) throws -> String {
         return readLine(strippingNewline: true) ?? ""
     }
     let first = ask("password for \(name): ")
+    guard confirm else { return first }
     guard ask("again: ") == first else { throw Failure(AccountError.passwordsDiffer) }
     return first
 }
@@ -107,7 +108,7 @@ struct UserDisableCommand: AsyncParsableCommand {
 }
 
 struct UserResetPasswordCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Give an account a new password; its other sessions end.")
+    static let configuration = CommandConfiguration(commandName: "reset-password", abstract: "Give an account a new password; its other sessions end, its signing key is replaced.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The sign-in name.") var name: String
@@ -118,7 +119,9 @@ struct UserResetPasswordCommand: AsyncParsableCommand {
         do {
             let accounts = try workspace.accounts()
             let who = try principal(by, for: "user reset-password")
-            try await accounts.resetPassword(name, to: try readPassword(fromStdin: passwordStdin, for: name), by: who)
+            let password = try readPassword(fromStdin: passwordStdin, for: name)
+            let ca = workspace.workspace.signingAuthorityDirectory
+            try await accounts.resetPassword(name, to: password, by: who, authority: SigningAuthority.exists(in: ca) ? try SigningAuthority.load(from: ca) : nil)
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         print("\(name): password set")
     }

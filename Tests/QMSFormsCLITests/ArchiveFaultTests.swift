@@ -12,7 +12,7 @@ import Testing
     /// Kills in CI; `bench/kill-campaign.sh` runs the long campaign (figures in docs/archive.md).
     static let kills = 30
 
-    @Test func killedAtRandomMoments() throws {
+    @Test(.tags(.cfr11_10c)) func killedAtRandomMoments() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         var reported: [String] = []
@@ -79,7 +79,7 @@ import Testing
         #expect(try f.q("archive", "verify").status == 0)
     }
 
-    @Test func oneChangedByteOrLogLineIsFoundAndNamed() throws {
+    @Test(.tags(.cfr11_10a)) func oneChangedByteOrLogLineIsFoundAndNamed() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         for _ in 0..<3 { #expect(try f.q("issue", "capa", f.data("capa"), "--by", "王芳").status == 0) }
@@ -125,7 +125,7 @@ import Testing
         }
     }
 
-    @Test func aFullDiskGivesAClearErrorAndAConsistentArchive() throws {
+    @Test(.tags(.cfr11_10c)) func aFullDiskGivesAClearErrorAndAConsistentArchive() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         #expect(try f.q("issue", "8d", f.data("8d"), "--by", "李强").stdout.hasPrefix("8D-2026-001"))
@@ -280,7 +280,7 @@ import Testing
     /// A forged entry with a correctly recomputed chain is found: the archive signs the head of
     /// its trail after every action, and a forger without the key cannot sign theirs. An anchor
     /// written down elsewhere proves the history still holds it.
-    @Test func aRecomputedChainIsFoundBySignedHeadAndAnchor() throws {
+    @Test(.tags(.cfr11_10a)) func aRecomputedChainIsFoundBySignedHeadAndAnchor() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)
@@ -313,7 +313,7 @@ import Testing
     /// The bag carries the signed chain head, and an auditor checks it with openssl alone: the
     /// signature holds for the head it names, fails for any other, and its key is the one whose
     /// fingerprint `archive anchor` printed.
-    @Test func theBagsSignedHeadVerifiesWithOpenSSL() throws {
+    @Test(.tags(.cfr11_10b)) func theBagsSignedHeadVerifiesWithOpenSSL() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         #expect(try f.q("issue", "opinion", f.data("opinion"), "--by", "王芳").status == 0)

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue, correct, void, search, export, verify — and an auditor's own tool accepts the export.
 @Suite(.serialized) struct ArchiveScenarioTests {
-    @Test func issueCorrectVoidSearchExportVerify() throws {
+    @Test(.tags(.iso7_5_3, .cfr11_10b)) func issueCorrectVoidSearchExportVerify() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         let first = try f.q("issue", "8d", f.data("8d"), "--by", "李强")

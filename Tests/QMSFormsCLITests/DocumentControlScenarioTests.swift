@@ -54,7 +54,7 @@ import Testing
 
     /// Approved content is what gets released: each signature records the hash of the draft it
     /// signs; an edit after a signature voids it, and release freezes only the approved text.
-    @Test func onlyTheApprovedTextIsReleased() throws {
+    @Test(.tags(.iso7_5_2, .cfr11_10f)) func onlyTheApprovedTextIsReleased() throws {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
         try edit("en=\"Corrective &amp; Preventive Action Form\"", "en=\"Corrective and Preventive Action Form\"")
@@ -84,7 +84,7 @@ import Testing
     /// them: turning self-approval on, retention, the record number and the department show in
     /// `diff` and in the change record; an edit made after `revise` is refused until recorded;
     /// the draft that allows self-approval is still approved by three different people.
-    @Test func controlDataChangeOnlyAsARecordedChange() throws {
+    @Test(.tags(.cfr11_10k)) func controlDataChangeOnlyAsARecordedChange() throws {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
         try edit("retention-years=\"3\"", "retention-years=\"1\"")
@@ -126,7 +126,7 @@ import Testing
 
     /// A release is never effective before the day it is made; one still to come shows in the
     /// register with its day, and its blank form printed before that day says 未生效.
-    @Test func aReleaseStillToComeIsShownAndMarked() throws {
+    @Test(.tags(.iso7_5_3)) func aReleaseStillToComeIsShownAndMarked() throws {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         expectOK(try CLI.run(CLI.binary, ["init", ws.path]), "init")
         try edit("en=\"Corrective &amp; Preventive Action Form\"", "en=\"Corrective and Preventive Action Form\"")
@@ -167,7 +167,7 @@ import Testing
         expectRefused(try q("register", "--verify"), "no registration or release in the audit log records those bytes")
     }
 
-    @Test func theWholeScenario() throws {
+    @Test(.tags(.iso7_5_2, .cfr11_10k, .cfr11_10e)) func theWholeScenario() throws {
         defer { try? FileManager.default.removeItem(at: ws.deletingLastPathComponent()) }
         let initialised = try CLI.run(CLI.binary, ["init", ws.path, "--from", CLI.root.appendingPathComponent("forms").path])
         expectOK(initialised, "init")

@@ -5,7 +5,7 @@ import Testing
 /// added after it carry a certificate the CA issued (checked by openssl) and a key sealed under
 /// their password, never in the clear.
 @Suite struct SigningAuthorityCommandTests {
-    @Test func theCAIssuesEachNewAccountACertificate() throws {
+    @Test(.tags(.cfr11_100)) func theCAIssuesEachNewAccountACertificate() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         func q(_ args: [String], input: String? = nil) throws -> CLI.Result {

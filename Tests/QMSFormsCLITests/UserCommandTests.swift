@@ -4,7 +4,7 @@ import Testing
 /// `qmsforms user`: accounts made with a password from standard input, listed without it,
 /// disabled and re-keyed, each change in the audit trail under who did it.
 @Suite struct UserCommandTests {
-    @Test func accountsAreManagedAndLogged() throws {
+    @Test(.tags(.cfr11_10e, .cfr11_10d)) func accountsAreManagedAndLogged() throws {
         let f = try ArchiveFixture()
         defer { f.cleanUp() }
         func q(_ args: [String], input: String? = nil) throws -> CLI.Result {

@@ -45,7 +45,7 @@ import Testing
         }
     }
 
-    @Test func badNamesShortPasswordsAndNoRolesAreRefused() throws {
+    @Test(.tags(.cfr11_100, .cfr11_300)) func badNamesShortPasswordsAndNoRolesAreRefused() throws {
         #expect(throws: AccountError.badName("Wang Fang")) { try Account.new(name: "Wang Fang", displayName: "王芳", department: nil, roles: [.record], password: "long enough secret", cost: 4) }
         #expect(throws: AccountError.badName("../etc")) { try Account.new(name: "../etc", displayName: "x", department: nil, roles: [.record], password: "long enough secret", cost: 4) }
         #expect(throws: AccountError.shortPassword("wang", minimum: 10)) { try Account.new(name: "wang", displayName: "王", department: nil, roles: [.record], password: "short", cost: 4) }
@@ -53,7 +53,7 @@ import Testing
         #expect(throws: AccountError.noRoles("wang")) { try Account.new(name: "wang", displayName: "王", department: nil, roles: [], password: "long enough secret", cost: 4) }
     }
 
-    @Test func onlyAnAdministratorManagesAccounts() async throws {
+    @Test(.tags(.cfr11_10d)) func onlyAnAdministratorManagesAccounts() async throws {
         let (accounts, _, _) = try accounts(.memory)
         let clerk = Principal(id: "clerk", displayName: "赵丽", roles: [.record])
         let account = try Account.new(name: "lisi", displayName: "李四", department: nil, roles: [.record], password: "long enough secret", cost: 4)

@@ -49,7 +49,7 @@ func chmodAll(_ folder: URL) {
         try Fixtures.example(alias).removing(["record_no"])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.cfr11_10e), arguments: StoreKind.allCases)
     func numbersFollowOnPerSeriesAndEveryIssueIsLoggedAndFrozen(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -96,7 +96,7 @@ func chmodAll(_ folder: URL) {
         #expect(try await archive.verify().isEmpty)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.iso7_5_3, .cfr11_10e), arguments: StoreKind.allCases)
     func aCorrectionAddsARevisionAndKeepsTheEarlierOne(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -116,7 +116,7 @@ func chmodAll(_ folder: URL) {
         #expect(try await archive.verify().isEmpty)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.cfr11_10f), arguments: StoreKind.allCases)
     func aVoidNumberIsNeverCorrectedOrPrintedAgain(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -132,7 +132,7 @@ func chmodAll(_ folder: URL) {
         #expect(try await archive.verify().isEmpty)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.iso7_5_3, .cfr11_10c), arguments: StoreKind.allCases)
     func disposalWaitsForRetentionByTheRealClockAndKeepsTheFact(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }

@@ -8,7 +8,7 @@ import Testing
     let clerk = Principal(id: "zhao", displayName: "赵丽", department: "sales", roles: [.record])
     let manager = Principal(id: "zhou", displayName: "周建国", roles: [.review, .approve, .release])
 
-    @Test func eachActionNeedsItsRole() throws {
+    @Test(.tags(.cfr11_10g)) func eachActionNeedsItsRole() throws {
         try policy.check(clerk, may: .issue)
         try policy.check(clerk, may: .correct)
         #expect(throws: AuthorizationError.missingRole(principal: "赵丽", action: "dispose", role: .dispose)) {
@@ -18,7 +18,7 @@ import Testing
         try policy.check(manager, may: .approve(.approved, signedBy: ["王芳", "李强"], selfApproval: false))
     }
 
-    @Test func threeSignaturesAreThreePeopleUnlessTheDocumentAllowsSelfApproval() throws {
+    @Test(.tags(.iso7_5_2, .cfr11_10g)) func threeSignaturesAreThreePeopleUnlessTheDocumentAllowsSelfApproval() throws {
         #expect(throws: AuthorizationError.alreadySigned(principal: "周建国", as: .prepared, now: .approved)) {
             try policy.check(manager, may: .approve(.approved, signedBy: ["周建国", "李强"], selfApproval: false))
         }
@@ -42,7 +42,7 @@ import Testing
         #expect(PersonName.normalized("Ｗａｎｇ　Ｆａｎｇ") == "Wang Fang")
     }
 
-    @Test func theCommandLinePersonHasEveryRoleButStillNoSelfApproval() throws {
+    @Test(.tags(.cfr11_10g)) func theCommandLinePersonHasEveryRoleButStillNoSelfApproval() throws {
         let one = try #require(Principal.named(" 王芳 "))
         #expect(one.displayName == "王芳" && one.roles == Set(Principal.Role.allCases))
         #expect(Principal.named("  ") == nil)

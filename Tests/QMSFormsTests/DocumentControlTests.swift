@@ -72,7 +72,7 @@ import Testing
         #expect(try await register.unregisteredFiles().isEmpty)
     }
 
-    @Test func printMarksShowOnThePage() {
+    @Test(.tags(.iso7_5_3)) func printMarksShowOnThePage() {
         let t = Fixtures.template("capa")
         let draft = HTMLRenderer(settings: .neutral, marks: PrintMarks(watermark: .draft)).renderBlank(t)
         #expect(draft.contains("<div class=\"watermark\" aria-hidden=\"true\">草稿 DRAFT</div>"))

@@ -30,7 +30,7 @@ import Testing
         return archive.documents
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.cfr11_10c), arguments: StoreKind.allCases)
     func theIndexNeverDecidesDestruction(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -55,7 +55,7 @@ import Testing
     }
 
     /// The head is signed after every action: the signature is its key's over the last entry.
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.cfr11_10a, .cfr11_10e), arguments: StoreKind.allCases)
     func theHeadOfTheTrailIsSigned(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -83,7 +83,7 @@ import Testing
         #expect(try await control.verify().contains(.notInTrail(document: capa.number, revision: "A/1", sha256: Digest.sha256(forged))))
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.cfr11_10f), arguments: StoreKind.allCases)
     func onlyTheApprovedTextIsReleased(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }
@@ -102,7 +102,7 @@ import Testing
     }
 
     /// Eleven ways of writing 王芳 that a screen shows alike are one person.
-    @Test(arguments: StoreKind.allCases)
+    @Test(.tags(.iso7_5_2), arguments: StoreKind.allCases)
     func segregationHoldsHoweverTheNameIsSpelled(_ kind: StoreKind) async throws {
         let (archive, cleanUp) = try await kind.archive()
         defer { cleanUp() }

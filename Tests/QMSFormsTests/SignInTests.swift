@@ -23,7 +23,7 @@ import Testing
         return (SignIn(accounts: accounts, sessions: store), trail, url)
     }
 
-    @Test(arguments: AccountTests.Kind.allCases)
+    @Test(.tags(.cfr11_10d), arguments: AccountTests.Kind.allCases)
     func sessionsEndWhenIdleDisabledOrReKeyed(_ kind: AccountTests.Kind) async throws {
         let (signIn, _, url) = try await signIn(kind)
         defer { if let url { try? FileManager.default.removeItem(at: url) } }
@@ -41,7 +41,7 @@ import Testing
         await #expect(throws: SignInError.refused) { try await signIn.begin("wangfang", password: "a brand new secret", now: minutes(103)) }
     }
 
-    @Test(arguments: AccountTests.Kind.allCases)
+    @Test(.tags(.cfr11_10d, .cfr11_300), arguments: AccountTests.Kind.allCases)
     func fiveFailuresLockTheAccountForAWhile(_ kind: AccountTests.Kind) async throws {
         let (signIn, trail, url) = try await signIn(kind)
         defer { if let url { try? FileManager.default.removeItem(at: url) } }

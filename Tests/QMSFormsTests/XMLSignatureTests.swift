@@ -55,7 +55,7 @@ import XMLSupport
         return p.terminationStatus
     }
 
-    @Test func twoSignaturesVerifyEachOnItsOwnWithXmlsec1() throws {
+    @Test(.tags(.cfr11_70)) func twoSignaturesVerifyEachOnItsOwnWithXmlsec1() throws {
         let signers = try Signers()
         defer { try? FileManager.default.removeItem(at: signers.folder) }
         let unsigned = try Self.recordXML()
@@ -77,7 +77,7 @@ import XMLSupport
         #expect(try Self.xmlsec(signed, signature: 2, ca: ca) == 0)
     }
 
-    @Test func oneChangedCharacterIsRefusedByBothJudges() throws {
+    @Test(.tags(.cfr11_70, .cfr11_10a)) func oneChangedCharacterIsRefusedByBothJudges() throws {
         let signers = try Signers()
         defer { try? FileManager.default.removeItem(at: signers.folder) }
         let signed = String(decoding: try signers.sign(try Self.recordXML(), person: 0, meaning: "reviewed"), as: UTF8.self)
@@ -90,7 +90,7 @@ import XMLSupport
         }
     }
 
-    @Test func aCertificateFromAnotherCAIsRefused() throws {
+    @Test(.tags(.cfr11_70)) func aCertificateFromAnotherCAIsRefused() throws {
         let signers = try Signers(), other = try Signers()
         defer { try? FileManager.default.removeItem(at: signers.folder); try? FileManager.default.removeItem(at: other.folder) }
         let signed = try signers.sign(try Self.recordXML(), person: 0, meaning: "reviewed")
@@ -98,11 +98,11 @@ import XMLSupport
         #expect(try Self.xmlsec(signed, signature: 1, ca: SigningAuthority.certificateFile(in: other.folder.appendingPathComponent("ca"))) != 0)
     }
 
-    @Test func theSealedKeyOpensOnlyWithItsPassword() throws {
+    @Test(.tags(.cfr11_200)) func theSealedKeyOpensOnlyWithItsPassword() throws {
         let key = P256.Signing.PrivateKey()
         let sealed = try SealedKey.seal(key, password: "correct horse battery", cost: 4)
         #expect(try sealed.open(password: "correct horse battery").rawRepresentation == key.rawRepresentation)
-        #expect(throws: SignatureError.wrongPassword) { try sealed.open(password: "correct horse batterY") }
+        #expect(throws: SignatureError.keySealing("the password does not open it")) { try sealed.open(password: "correct horse batterY") }
         #expect(!(String(data: try JSONEncoder().encode(sealed), encoding: .utf8)!.contains(key.rawRepresentation.base64EncodedString())))
         let moved = try sealed.resealed(from: "correct horse battery", to: "a new long password", cost: 4)
         #expect(try moved.open(password: "a new long password").rawRepresentation == key.rawRepresentation)

@@ -135,6 +135,19 @@ class Person:
             said = summary[0].text if summary else self.driver.find_element(By.TAG_NAME, "body").text[:1500]
             raise CheckFailed(f"{what} (at {self.driver.current_url}: {said})")
 
+    def press(self, element_id):
+        """Clicks the button `element_id` and waits until the page it submits has replaced this one."""
+        button = self.driver.find_element(By.ID, element_id)
+        button.click()
+
+        def replaced(_):
+            try:
+                button.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+        self.until(replaced, f"the page after {element_id} loads")
+
     def go(self, path):
         self.driver.get(self.server.base + path.lstrip("/"))
 
@@ -383,7 +396,7 @@ def document_revision(server):
         li.driver.find_element(By.ID, "revise").click()
         li.until(lambda d: d.find_element(By.ID, "approve"), 'd.find_element(By.ID, "approve")')
         check("A/1" in li.driver.find_element(By.ID, "approve").text, "li revises the feedback form: draft A/1 waits for its signatures")
-        li.driver.find_element(By.ID, "approve").click()   # prepared
+        li.press("approve")   # prepared
         li.until(lambda d: "编制" in d.page_source and "李强" in d.page_source, '"编制" in d.page_source and "李强" in d.page_source')
         li.driver.find_element(By.ID, "approve").click()   # li again, as reviewer: refused
         li.until(lambda d: d.title[:3] in ("403", "409"), "li's second signature is refused")

@@ -25,6 +25,8 @@ public struct Archive: Sendable {
     public let clock: WallClock
     /// Who may do what.
     public let policy = AuthorizationPolicy()
+    /// The folder of the workspace's signing CA, whose certificate every signature is checked against.
+    public var signingAuthority: URL?
 
     /// An archive over `store`, filling records against the revisions `documents` has in force, printing with `settings`.
     public init(store: any RecordArchiveStore, documents: ChangeControl, settings: Settings, clock: WallClock = .system) {
@@ -40,6 +42,7 @@ public struct Archive: Sendable {
         let store = FileArchiveStore(directory: workspace.archiveDirectory)
         self.init(store: store, documents: try ChangeControl(workspace: workspace, audit: store),
                   settings: try workspace.settings(), clock: clock)
+        signingAuthority = workspace.signingAuthorityDirectory
     }
 
     /// A record just issued or corrected.
@@ -158,13 +161,13 @@ public struct Archive: Sendable {
 
     // MARK: - Inside a transaction
 
-    /// The issue and correct entries of `number`, oldest first; refuses void and disposed numbers.
+    /// The issue, correct and sign entries of `number`, oldest first; refuses void and disposed numbers.
     func standing(_ number: String, allowVoid: Bool = false) async throws -> [AuditEntry] {
         let all = try await store.history(of: number)
         guard all.contains(where: { $0.action == .issue }) else { throw ArchiveError.unknownRecord(number) }
         if all.contains(where: { $0.action == .dispose }) { throw ArchiveError.disposed(number) }
         if !allowVoid, all.contains(where: { $0.action == .void }) { throw ArchiveError.voided(number) }
-        return all.filter { $0.action == .issue || $0.action == .correct }
+        return all.filter { $0.action.archivesRecordFiles }
     }
 
     func correction(_ e: AuditEntry) -> PrintMarks.Correction {
@@ -175,7 +178,7 @@ public struct Archive: Sendable {
     func folder(_ form: String, _ number: String) -> String { AuditEntry.recordFolder(form: form, number: number) }
 
     /// Commits the change `plan` makes for record `number` revision `revision`, and reports it.
-    private func commit(_ plan: () async throws -> (ArchiveChange, String, Int)) async throws -> Issued {
+    func commit(_ plan: () async throws -> (ArchiveChange, String, Int)) async throws -> Issued {
         struct Archived: Sendable { var number: String, revision: Int, xml: String, html: String }
         try await freshIndex()
         let committed = try await store.perform { () async throws -> ArchivePlan<Archived> in
@@ -192,16 +195,24 @@ public struct Archive: Sendable {
     /// hashes in the audit entry, its index row.
     private func frozen(_ record: Record, revision: Int, action: AuditEntry.Action, reason: String?, corrections: [PrintMarks.Correction],
                         by principal: Principal, now: Date, issuedAt: String, sequence: SequenceUse?) throws -> ArchiveChange {
+        try archived(record, xml: Data(RecordXMLWriter().write(record, recordRevision: revision).utf8), as: revision, action: action,
+                     marks: PrintMarks(corrections: corrections), reason: reason, detail: sequence?.series, by: principal.displayName,
+                     now: now, issuedAt: issuedAt, sequence: sequence)
+    }
+
+    /// The change that archives `xml` (the XML of `record`) as its file revision `revision`, with
+    /// its print made with `marks`: both files, their hashes in the audit entry, its index row.
+    func archived(_ record: Record, xml: Data, as revision: Int, action: AuditEntry.Action, marks: PrintMarks, reason: String?, detail: String?,
+                  by actor: String, now: Date, issuedAt: String, sequence: SequenceUse? = nil, state: ArchivedRecord.State? = nil) throws -> ArchiveChange {
         let number = record.number!
-        let xml = Data(RecordXMLWriter().write(record, recordRevision: revision).utf8)
-        let html = Data(HTMLRenderer(settings: settings, marks: PrintMarks(corrections: corrections)).render(record).utf8)
+        let html = Data(HTMLRenderer(settings: settings, marks: marks).render(record).utf8)
         let c14n = try XMLTree.canonicalized(xml, source: number)
         let path = folder(record.template.number, number)
-        let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: principal.displayName, action: action,
+        let entry = AuditEntry(seq: 0, time: ChangeControl.timestamp(now), actor: actor, action: action,
                                form: record.template.number, revision: record.template.control.revision.description, number: number,
                                recordRevision: revision, xmlSHA256: Digest.sha256(c14n), htmlSHA256: Digest.sha256(html), reason: reason,
-                               detail: sequence?.series, prev: "")
-        let row = indexRow(record, revision: revision, issuedAt: issuedAt, path: path)
+                               detail: detail, prev: "")
+        let row = indexRow(record, revision: revision, issuedAt: issuedAt, path: path, state: state)
         return ArchiveChange(entry: entry, adding: [StoredFile(path: entry.recordFiles[0], data: xml),
                                                     StoredFile(path: entry.recordFiles[1], data: html)],
                              sequence: sequence, index: [row])

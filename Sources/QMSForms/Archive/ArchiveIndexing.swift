@@ -57,20 +57,26 @@ extension Archive {
                     text: number)
     }
 
+    /// The state the audit trail gives a record that still has its files: void, corrected or issued
+    /// (a signature adds a revision but changes nothing a correction would).
+    static func state(of events: [AuditEntry]) -> ArchivedRecord.State {
+        events.contains { $0.action == .void } ? .void : events.contains { $0.action == .correct } ? .corrected : .issued
+    }
+
     /// Rebuilds the index from the record files and the audit trail.
     public func reindex() async throws -> Int {
         try await store.perform {
             var rows: [IndexChange] = [.clear]
             for (number, events) in Dictionary(grouping: try await store.entries().filter { $0.number != nil }, by: { $0.number! }) {
                 guard let issued = events.first(where: { $0.action == .issue }) else { continue }
-                let latest = events.filter { $0.action == .issue || $0.action == .correct }.compactMap(\.recordRevision).max() ?? 0
+                let latest = events.filter { $0.action.archivesRecordFiles }.compactMap(\.recordRevision).max() ?? 0
                 let path = folder(issued.form!, number)
                 if events.contains(where: { $0.action == .dispose }) {
                     rows.append(disposedRow(issued, revision: latest))
                 } else {
                     let record = try await read("\(path)/r\(latest).xml")
                     rows.append(indexRow(record, revision: latest, issuedAt: issued.time, path: path,
-                                         state: events.contains { $0.action == .void } ? .void : nil))
+                                         state: Self.state(of: events)))
                 }
             }
             return ArchivePlan(change: ArchiveChange(entry: nil, index: rows), result: rows.count - 1)

@@ -34,13 +34,19 @@ extension Archive {
             var known: Set<String> = []
             let disposedNumbers = Set(trail.entries.filter { $0.action == .dispose }.compactMap(\.number))
             var checks: [FileCheck] = []
+            let signatures = trail.entries.contains { $0.action == .sign || $0.action == .certificate }
+                ? SignatureCheck(entries: trail.entries, directory: signingAuthority) : nil
+            if let signatures, signatures.logged, let problem = signatures.authorityProblem { problems.append("signing CA: \(problem)") }
+            var content: [String: String] = [:]   // number → the hash of its latest content revision
             for entry in trail.entries {
                 let files = entry.recordFiles
                 guard files.count == 2, let number = entry.number else { continue }
                 known.formUnion(files)
+                if entry.action != .sign { content[number] = entry.xmlSHA256 }
                 if disposedNumbers.contains(number) { continue }
                 checks.append(FileCheck(label: "\(number) r\(entry.recordRevision ?? 0)", xml: files[0], html: files[1],
-                                        xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256))
+                                        xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256,
+                                        signatures: entry.action == .sign ? signatures : nil, contentSHA256: content[number]))
             }
             for result in try await checked(checks) {
                 problems += result.problems
@@ -105,6 +111,9 @@ struct FileCheck: Sendable {
     var html: String
     var xmlSHA256: String?
     var htmlSHA256: String?
+    /// For a signed revision: how its signatures are checked, and the content they must cover.
+    var signatures: SignatureCheck?
+    var contentSHA256: String?
 
     struct Result: Sendable {
         var problems: [String] = []
@@ -119,6 +128,7 @@ struct FileCheck: Sendable {
             result.bytes += data.count
             let c14n = try? XMLTree.canonicalized(data, source: place(xml))
             if c14n.map({ Digest.sha256($0) }) != xmlSHA256 { result.problems.append("\(label): the XML record was changed (\(place(xml)))") }
+            if let signatures { result.problems += signatures.problems(data, label: label, place: place(xml), contentSHA256: contentSHA256) }
         } else { result.problems.append("\(label): the XML record is missing (\(place(xml)))") }
         if let data = try? await store.file(html) {
             result.bytes += data.count

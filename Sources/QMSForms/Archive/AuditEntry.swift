@@ -29,6 +29,14 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case account
         /// The workspace's signing CA made, or a person's signing certificate issued (serial in `detail`).
         case certificate
+        /// A record signed electronically: a new record revision whose XML carries one more `ds:Signature`
+        /// (meaning, signer and certificate serial in `detail`).
+        case sign
+        /// A signing attempt refused — wrong password, locked or disabled account — and why, in `detail`.
+        case signingRefused
+
+        /// Whether entries of this action account for a record revision's two files.
+        public var archivesRecordFiles: Bool { self == .issue || self == .correct || self == .sign }
     }
 
     /// 1, 2, 3 … without gaps.
@@ -86,9 +94,9 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// The folder below the archive that holds record `number` of form `form`.
     public static func recordFolder(form: String, number: String) -> String { "records/\(form)/\(number)" }
 
-    /// The record files an issue or correct entry accounts for (XML, HTML); none for other actions.
+    /// The record files an issue, correct or sign entry accounts for (XML, HTML); none for other actions.
     public var recordFiles: [String] {
-        guard action == .issue || action == .correct, let form, let number else { return [] }
+        guard action.archivesRecordFiles, let form, let number else { return [] }
         let base = Self.recordFolder(form: form, number: number) + "/r\(recordRevision ?? 0)"
         return [base + ".xml", base + ".html"]
     }

@@ -51,6 +51,7 @@ extension Archive {
                 }
                 pins.insert(row.form + "|" + row.templateRevision)
             }
+            payload += try signatureFiles(for: payload)
             for pin in pins.sorted() {
                 let parts = pin.split(separator: "|").map(String.init)
                 let data = try await documents.frozenBytes(parts[0], revision: parts[1])
@@ -111,6 +112,51 @@ extension Archive {
             return ArchivePlan(change: ArchiveChange(entry: entry),
                                result: ExportSummary(records: rows.count, templates: pins.count, auditEntries: selected.count, bytes: octets))
         }.result
+    }
+
+    /// For a bag holding signed revisions: the CA certificate (`data/signing-ca.pem`) and
+    /// `data/verify-signatures.sh`, which runs xmlsec1 on every signature with that certificate alone,
+    /// each at the time it was made (`--verification-gmt-time`), so a certificate that has since
+    /// expired does not fail a signature that was valid when it was given.
+    private func signatureFiles(for payload: [(path: String, data: Data)]) throws -> [(path: String, data: Data)] {
+        var checks: [String] = []
+        let gmt = DateFormatter()
+        gmt.locale = Locale(identifier: "en_US_POSIX")
+        gmt.timeZone = TimeZone(identifier: "UTC")
+        gmt.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        for (path, data) in payload where path.hasSuffix(".xml") {
+            for (i, statement) in try XMLSignature.statements(in: data, source: path).enumerated() {
+                let file = String(path.dropFirst("data/".count)).replacingOccurrences(of: "'", with: "'\\''")
+                checks.append("check '\(file)' \(i + 1) '\(statement.date.map(gmt.string) ?? "")' '\(statement.meaning)'")
+            }
+        }
+        guard !checks.isEmpty else { return [] }
+        guard let directory = signingAuthority, let ca = try? Data(contentsOf: SigningAuthority.certificateFile(in: directory)) else {
+            throw ArchiveError.notVerified(problems: ["the bag holds signed records but the workspace's signing CA certificate cannot be read"])
+        }
+        let script = """
+            #!/bin/sh
+            # Verifies every electronic signature in this bag with xmlsec1 (Debian: apt-get install xmlsec1),
+            # trusting only the CA certificate beside this script (signing-ca.pem, also in the bag's manifests).
+            # Each signature is checked as of the moment it was made. Exit status 0: all verified.
+            cd "$(dirname "$0")" || exit 2
+            command -v xmlsec1 >/dev/null 2>&1 || { echo "verify-signatures.sh: xmlsec1 is not installed" >&2; exit 2; }
+            total=0; failed=0
+            check() {
+              total=$((total + 1))
+              if xmlsec1 --verify --trusted-pem signing-ca.pem --verification-gmt-time "$3" \\
+                   --node-xpath "(//*[local-name()='Signature'])[$2]" "$1" >/dev/null 2>&1; then
+                echo "OK    $1 signature $2 ($4)"
+              else
+                echo "FAIL  $1 signature $2 ($4)"; failed=$((failed + 1))
+              fi
+            }
+            \(checks.joined(separator: "\n"))
+            echo "$((total - failed)) of $total signatures verified"
+            [ "$failed" -eq 0 ]
+
+            """
+        return [("data/signing-ca.pem", ca), ("data/verify-signatures.sh", Data(script.utf8))]
     }
 
     /// `HASH  path` lines; paths percent-encode CR, LF and % as RFC 8493 asks.

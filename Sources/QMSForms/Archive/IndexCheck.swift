@@ -11,9 +11,7 @@ extension Archive {
             guard let events = byNumber[row.number], let issued = events.first(where: { $0.action == .issue }),
                   let latest = events.filter({ !$0.recordFiles.isEmpty }).max(by: { ($0.recordRevision ?? 0) < ($1.recordRevision ?? 0) }),
                   !events.contains(where: { $0.action == .dispose }) else { return nil }
-            let state: ArchivedRecord.State = events.contains { $0.action == .void } ? .void
-                : events.contains { $0.action == .correct } ? .corrected : .issued
-            return (row, latest, issued.time, state)
+            return (row, latest, issued.time, Self.state(of: events))
         }
         let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, checks.count))
         return try await withThrowingTaskGroup(of: [String].self) { group in

@@ -33,6 +33,10 @@ public struct Account: Sendable, Codable, Equatable {
     public var lockedUntil: String? = nil
     /// The person's certificate and sealed signing key, once the workspace's CA issued them.
     public var signing: SigningIdentity? = nil
+    /// Wrong passwords given at signing ceremonies since the last signature (counted apart from sign-ins).
+    public var failedSignings: Int? = nil
+    /// Until when signing is refused after too many wrong passwords (ISO 8601), if locked.
+    public var signingLockedUntil: String? = nil
 
     /// Failed sign-ins in a row that lock the account, and for how long.
     public static let lockAfter = 5

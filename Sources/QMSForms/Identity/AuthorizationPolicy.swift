@@ -20,6 +20,18 @@ public struct AuthorizationPolicy: Sendable {
         case repair
         /// Creating, disabling and re-keying accounts.
         case administer
+        /// Signing a record electronically with a meaning (the id of one of its form's signature fields).
+        case sign(meaning: String)
+
+        /// The role signing with `meaning` needs: approving and closing need `approve`, reviewing and
+        /// verifying `review`, any other signature (prepared, raised, handled …) `record`.
+        public static func signingRole(_ meaning: String) -> Principal.Role {
+            switch meaning {
+            case "approved", "raise_approval", "closure": .approve
+            case "reviewed", "review_sign", "reviewed_sign", "plan_reviewer", "verifier", "confirmer": .review
+            default: .record
+            }
+        }
 
         /// The role a principal needs for it.
         public var requiredRole: Principal.Role {
@@ -31,6 +43,7 @@ public struct AuthorizationPolicy: Sendable {
             case .dispose: .dispose
             case .export: .export
             case .repair, .administer: .administer
+            case let .sign(meaning): Self.signingRole(meaning)
             }
         }
 
@@ -46,6 +59,7 @@ public struct AuthorizationPolicy: Sendable {
             case .release: "release"
             case .repair: "repair"
             case .administer: "administer accounts"
+            case let .sign(meaning): "sign as \(meaning)"
             }
         }
     }

@@ -78,7 +78,10 @@ public struct SignIn: Sendable {
     /// Sets the password of the session's own account and ends every other session of it.
     public func changePassword(in session: Session, from old: String, to new: String, now: Date) async throws {
         guard let account = try await accounts.store.account(named: session.account), account.accepts(old) else { throw SignInError.refused }
-        try await accounts.store.update(try account.withPassword(new, now: now))
+        var changed = try account.withPassword(new, now: now)
+        // The signing key stays the same key, sealed under the new password.
+        if let signing = account.signing { changed.signing?.key = try signing.key.resealed(from: old, to: new) }
+        try await accounts.store.update(changed)
         try await accounts.log(account.name, "password changed by its owner", actor: account.displayName, now: now)
         try await sessions.endAll(of: account.name, keeping: nil)
     }

@@ -3,6 +3,8 @@ struct FieldCells {
     let language: Language
     /// `nil` for a blank form.
     let record: Record?
+    /// Electronic signatures, printed in the block of their meaning.
+    var signatures: [ElectronicSignature] = []
 
     private func label(_ b: Bilingual) -> HTML { language.label(b) }
 
@@ -192,7 +194,7 @@ struct FieldCells {
             return "<td></td>"
         }
         // A wide sheet has no room for two languages in every cell: its header carries both.
-        let cells = wide && language == .both ? FieldCells(language: .zh, record: record) : self
+        let cells = wide && language == .both ? FieldCells(language: .zh, record: record, signatures: signatures) : self
         return "<td>\(cells.content(column, value))</td>"
     }
 
@@ -202,10 +204,27 @@ struct FieldCells {
             name = n ?? ""
             date = d ?? ""
         }
+        // An electronic signature names its signer and its day: the names typed in the data do not.
+        let signed = signatures.first { $0.meaning == field.id }
+        var entered = HTML.empty
+        if let signed {
+            if !name.isEmpty && PersonName.normalized(name) != PersonName.normalized(signed.signer) {
+                entered = " <span class=\"note\">(\(label(Bilingual(zh: "表中填写", en: "entered as"))) \(name))</span>"
+            }
+            name = signed.signer
+            date = String(signed.time.prefix(10))
+        }
         let dateText = date.isEmpty ? (language == .en ? "____-__-__" : "____年__月__日") : date
         return "<div class=\"sig\"><div class=\"role\">\(label(field.label))</div>"
-            + "<div class=\"printed\">\(label(Bilingual(zh: "姓名", en: "Name"))): \(name)</div>"
-            + "<div class=\"signline\">\(label(Bilingual(zh: "签名", en: "Signature"))):<span class=\"line\"></span></div>"
+            + "<div class=\"printed\">\(label(Bilingual(zh: "姓名", en: "Name"))): \(name)\(entered)</div>"
+            + (signed.map(manifestation) ?? "<div class=\"signline\">\(label(Bilingual(zh: "签名", en: "Signature"))):<span class=\"line\"></span></div>")
             + "<div class=\"date\">\(label(Bilingual(zh: "日期", en: "Date"))): \(dateText)</div></div>\n"
+    }
+
+    /// What an electronic signature shows where the ink would go (21 CFR 11.50): the signer's printed
+    /// name and account, the meaning, the date and time with its zone, the certificate.
+    private func manifestation(_ s: ElectronicSignature) -> HTML {
+        "<div class=\"esig\"><b>\(label(Bilingual(zh: "电子签名", en: "Signed electronically")))</b><br>\(s.signer) (\(s.account))<br>"
+            + "\(label(s.meaningLabel))<br>\(s.printedTime)<br>\(label(Bilingual(zh: "证书", en: "Certificate"))) \(String(s.certificateSerial.prefix(16)))</div>"
     }
 }

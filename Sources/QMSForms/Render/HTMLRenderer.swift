@@ -61,7 +61,7 @@ public struct HTMLRenderer: Sendable {
         if let document = t.document {
             h += ProcedureBody(template: t, document: document, language: lang, formTitles: formTitles).html
         }
-        let cells = FieldCells(language: lang, record: record)
+        let cells = FieldCells(language: lang, record: record, signatures: marks.signatures)
         for section in t.sections {
             // A section of signatures only keeps company with what it signs: never alone on the last page.
             let signing = !section.fields.isEmpty && section.fields.allSatisfy { if case .signature = $0.kind { true } else { false } }

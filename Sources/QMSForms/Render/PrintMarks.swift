@@ -36,6 +36,8 @@ public struct PrintMarks: Sendable, Equatable {
     public var changeRecord: Bool
     /// A corrected record's history, printed under its title: every revision and why.
     public var corrections: [Correction]
+    /// The record's electronic signatures, each printed in the signature block of its meaning (21 CFR 11.50).
+    public var signatures: [ElectronicSignature]
 
     /// One correction of an archived record.
     public struct Correction: Sendable, Equatable {
@@ -58,11 +60,13 @@ public struct PrintMarks: Sendable, Equatable {
     }
 
     /// Marks for a print.
-    public init(watermark: Watermark? = nil, stamp: Stamp? = nil, changeRecord: Bool = false, corrections: [Correction] = []) {
+    public init(watermark: Watermark? = nil, stamp: Stamp? = nil, changeRecord: Bool = false, corrections: [Correction] = [],
+                signatures: [ElectronicSignature] = []) {
         self.watermark = watermark
         self.stamp = stamp
         self.changeRecord = changeRecord
         self.corrections = corrections
+        self.signatures = signatures
     }
 
     /// The correction history table, when the record has been corrected.

@@ -69,6 +69,9 @@ private struct SchemaBuilder {
             for field in section.fields { element(field, typePrefix: field.id) }
             w.close(); w.close(); w.close()
         }
+        // Electronic signatures (qmsforms sign): enveloped ds:Signature elements, checked by xmlsec1 and archive verify.
+        w.leaf("xs:any", attributes: [("namespace", XMLSignature.namespace), ("processContents", "skip"),
+                                      ("minOccurs", "0"), ("maxOccurs", "unbounded")], text: nil)
         w.close()
         fixedAttribute("form", t.number)
         fixedAttribute("revision", t.control.revision.description)

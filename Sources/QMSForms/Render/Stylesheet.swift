@@ -75,6 +75,7 @@ enum Stylesheet {
         .sig .signline { display: flex; align-items: flex-end; gap: 1mm; height: 11mm; margin: 1mm 0; font-size: 9pt; }
         .sig .line { flex: 1; border-bottom: 1px solid #000; }
         .sig .printed, .sig .date { font-size: 9pt; }
+        .sig .esig { border: 1px solid #000; padding: 1mm; margin: 1mm 0; font-size: 8pt; line-height: 1.3; }
         .d { white-space: nowrap; }
         footer.form-foot { margin-top: 4mm; border-top: 1px solid #000; padding-top: 1mm; font-size: 8pt; display: flex; justify-content: space-between; gap: 4mm; }
         .blank-row td { height: 9mm; }

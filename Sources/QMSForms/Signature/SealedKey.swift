@@ -32,7 +32,7 @@ public struct SealedKey: Sendable, Codable, Equatable {
         return SealedKey(salt: salt.base64EncodedString(), log2N: log2N, box: combined.base64EncodedString())
     }
 
-    /// The key, when `password` is the one it was sealed under; ``SignatureError/wrongPassword`` otherwise.
+    /// The key, when `password` is the one it was sealed under; ``SignatureError/keySealing(_:)`` otherwise.
     public func open(password: String) throws -> P256.Signing.PrivateKey {
         guard let salt = Data(base64Encoded: salt), let combined = Data(base64Encoded: box) else {
             throw SignatureError.keySealing("the sealed key is not base64")
@@ -40,7 +40,7 @@ public struct SealedKey: Sendable, Codable, Equatable {
         do {
             let raw = try AES.GCM.open(AES.GCM.SealedBox(combined: combined), using: Self.derived(password, salt: salt, log2N: log2N))
             return try P256.Signing.PrivateKey(rawRepresentation: raw)
-        } catch { throw SignatureError.wrongPassword }
+        } catch { throw SignatureError.keySealing("the password does not open it") }
     }
 
     /// The same key sealed under `new` instead of `old`.

@@ -1,7 +1,7 @@
 /// Why a signature could not be made, or why one does not verify.
 public enum SignatureError: QMSError, Equatable {
     /// The password given at the signing ceremony is not the signer's.
-    case wrongPassword
+    case wrongPassword(account: String)
     /// Too many wrong passwords: signing is locked until then.
     case locked(account: String, until: String)
     /// The account is disabled: its key no longer signs.
@@ -35,7 +35,8 @@ public enum SignatureError: QMSError, Equatable {
 
     public var description: String {
         switch self {
-        case .wrongPassword: "the password is not the signer's: nothing was signed (the attempt is logged)"
+        case let .wrongPassword(account): "the password given is not \(account)'s: nothing was signed (the attempt is logged; "
+            + "\(Account.lockAfter) in a row lock signing for \(Int(Account.lockFor / 60)) minutes)"
         case let .locked(account, until): "too many wrong passwords: signing as \(account) is locked until \(until)"
         case let .disabled(account): "the account \(account) is disabled: its signing key no longer signs"
         case let .noAuthority(directory): "this workspace has no signing CA (\(directory)): run qmsforms ca init first"

@@ -122,7 +122,10 @@ public struct SigningAuthority: Sendable {
     }
 
     /// SHA-256 of the CA certificate's DER: logged when the CA is made, so a swapped `ca.pem` is found.
-    public var fingerprint: String { (try? Digest.sha256(Self.der(certificate))) ?? "" }
+    public var fingerprint: String { Self.fingerprint(certificate) }
+
+    /// SHA-256, hex, of `certificate`'s DER: what the audit trail logs of the CA.
+    public static func fingerprint(_ certificate: Certificate) -> String { (try? Digest.sha256(der(certificate))) ?? "" }
 
     /// The DER bytes of `certificate`.
     public static func der(_ certificate: Certificate) throws -> Data {
