@@ -42,11 +42,17 @@ struct DemoCommand: AsyncParsableCommand {
             ("zhou.jianguo", "周建国", "总经办", [.review, .approve, .release, .dispose]),
             ("admin", "系统管理员", "总经办", [.administer]),
         ]
+        let demo = Principal(id: "demo", displayName: "demo", roles: [.administer])
+        // A signing CA, so that each person can sign records electronically (qmsforms sign).
+        let directory = ws.signingAuthorityDirectory
+        let ca = SigningAuthority.exists(in: directory) ? try SigningAuthority.load(from: directory)
+            : try await accounts.createSigningAuthority(in: directory, organization: "\(try ws.settings().company.zh) \(try ws.settings().company.en)", by: demo)
         print("accounts for qmsforms serve (passwords are shown only now; change them under Account):")
         for (name, display, dept, roles) in people {
             let password = String(Session.randomToken().prefix(14))
-            try await accounts.add(try Account.new(name: name, displayName: display, department: dept, roles: roles, password: password),
-                                   by: Principal(id: "demo", displayName: "demo", roles: [.administer]))
+            var account = try Account.new(name: name, displayName: display, department: dept, roles: roles, password: password)
+            account.signing = try SigningIdentity.issue(for: account, password: password, by: ca, now: Date())
+            try await accounts.add(account, by: demo)
             print("  \(name)\t\(password)\t\(display) \(dept)\t" + roles.map(\.rawValue).sorted().joined(separator: " "))
         }
     }

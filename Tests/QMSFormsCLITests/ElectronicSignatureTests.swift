@@ -88,6 +88,19 @@ import Testing
         #expect(try CLI.run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--noout", "--schema", schema.path, signed.path]).status == 0)
         #expect(try d.f.q("archive", "verify").status == 0)
 
+        // The auditor's bag carries the CA certificate and a script that checks every signature with xmlsec1 alone.
+        let bag = d.f.root.appendingPathComponent("bag")
+        #expect(try d.f.q("archive", "export", "-o", bag.path, "--by", "审核员").status == 0)
+        let sh = URL(fileURLWithPath: "/bin/sh"), script = bag.appendingPathComponent("data/verify-signatures.sh").path
+        let checked = try CLI.run(sh, [script], in: d.f.root)
+        #expect(checked.status == 0 && checked.stdout.contains("3 of 3 signatures verified"), "\(checked.stdout)\(checked.stderr)")
+        let bagit = try #require(CLI.which("bagit.py"))
+        #expect(try CLI.run(bagit, ["--validate", bag.path]).status == 0)
+        let inBag = bag.appendingPathComponent("data/records/SG-QR-22-02/\(number)/r2.xml")
+        try Data(String(decoding: r2, as: UTF8.self).replacingOccurrences(of: "周建国</q:Signer>", with: "王芳</q:Signer>").utf8).write(to: inBag)
+        let caught = try CLI.run(sh, [script], in: d.f.root)
+        #expect(caught.status != 0 && caught.stdout.contains("FAIL  records/SG-QR-22-02/\(number)/r2.xml signature 2"), "\(caught.stdout)")
+
         // One changed byte in a copy: xmlsec1 refuses both signatures; the signed statement changed: refused too.
         let text = String(decoding: r2, as: UTF8.self)
         let copy = d.f.root.appendingPathComponent("tampered.xml")
@@ -181,5 +194,37 @@ import Testing
         let verified = try d.f.q("archive", "verify")
         #expect(verified.status != 0 && verified.stderr.contains("is not the CA certificate the audit trail logged"), "\(verified.stderr)")
         try original.write(to: ca)
+    }
+
+    @Test(.tags(.iso7_5_2, .cfr11_200))
+    func aDocumentRevisionIsApprovedWithSignedApprovals() throws {
+        let d = try Department()
+        defer { d.f.cleanUp() }
+        let capa = d.f.ws.appendingPathComponent("forms/capa.xml")
+        let text = try String(contentsOf: capa, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Corrective &amp; Preventive Action Form", with: "Corrective and Preventive Action Form").utf8).write(to: capa)
+        #expect(try d.q(["revise", "capa", "--summary", "英文标题", "--pages", "P1", "--order", "DCR-2026-010", "--by", "李强"]).status == 0)
+        let approve = { (role: String, name: String, password: String) in
+            try d.q(["approve", "capa", "--role", role, "--by", name, "--sign", "--password-stdin"], input: password + "\n")
+        }
+        #expect(try d.q(["user", "add", "chen.gang", "--display", "陈刚", "--role", "review", "--password-stdin", "--by", "管理员"],
+                        input: "pw-chen.gang-secret\n").status == 0)
+        #expect(try approve("prepared", "wang.fang", "pw-wang.fang-secret").status == 0)
+        #expect(try approve("reviewed", "chen.gang", "pw-wang.fang-secret").stderr.contains("the password given is not chen.gang's"))
+        let reviewed = try approve("reviewed", "chen.gang", "pw-chen.gang-secret")
+        #expect(reviewed.status == 0 && reviewed.stdout.contains("reviewed by 陈刚, signed electronically"), "\(reviewed.stderr)")
+        // The account's own roles count now, not the command line's: 李强 records, he does not approve.
+        #expect(try approve("approved", "li.qiang", "pw-li.qiang-secret").stderr.contains("needs the role 'approve'"))
+        #expect(try approve("approved", "zhou.jg", "pw-zhou.jg-secret").status == 0)
+        let approvals = d.log.split(separator: "\n").filter { $0.contains("\"action\":\"approve\"") }
+        #expect(approvals.count == 3 && approvals.allSatisfy { $0.contains("signed electronically: ") })
+        #expect(try d.f.q("archive", "verify").status == 0)
+        // The signed statement, decoded from the trail, is checked by xmlsec1 with the CA alone.
+        let entry = try #require(try JSONSerialization.jsonObject(with: Data(approvals[2].utf8)) as? [String: Any])
+        let detail = try #require(entry["detail"] as? String)
+        let encoded = String(detail[detail.range(of: "signed electronically: ")!.upperBound...])
+        let statement = d.f.root.appendingPathComponent("approval.xml")
+        try #require(Data(base64Encoded: encoded)).write(to: statement)
+        #expect(try d.xmlsec(statement, signature: 1).status == 0)
     }
 }

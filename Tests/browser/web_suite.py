@@ -75,6 +75,7 @@ class Server:
         self.folder = tempfile.mkdtemp(prefix="qms-web-")
         self.workspace = os.path.join(self.folder, "ws")
         qmsforms("init", self.workspace)
+        qmsforms("ca", "init", workspace=self.workspace)   # accounts added after it get a signing key
         for name, display, dept, roles in self.PEOPLE:
             args = ["user", "add", name, "--display", display, "--dept", dept, "--password-stdin"]
             for role in roles:
@@ -396,14 +397,17 @@ def document_revision(server):
         li.driver.find_element(By.ID, "revise").click()
         li.until(lambda d: d.find_element(By.ID, "approve"), 'd.find_element(By.ID, "approve")')
         check("A/1" in li.driver.find_element(By.ID, "approve").text, "li revises the feedback form: draft A/1 waits for its signatures")
+        li.driver.find_element(By.ID, "approve-password").send_keys(PASSWORD)   # an approval is a signature: the password again
         li.press("approve")   # prepared
         li.until(lambda d: "编制" in d.page_source and "李强" in d.page_source, '"编制" in d.page_source and "李强" in d.page_source')
+        li.driver.find_element(By.ID, "approve-password").send_keys(PASSWORD)
         li.driver.find_element(By.ID, "approve").click()   # li again, as reviewer: refused
         li.until(lambda d: d.title[:3] in ("403", "409"), "li's second signature is refused")
         check("409" in li.driver.title or "403" in li.driver.title, "li may not also review what he prepared: " + li.driver.title)
         check("three different people" in li.driver.page_source, "the refusal says why (segregation of duties)")
 
         sun.go("/documents/feedback")
+        sun.driver.find_element(By.ID, "approve-password").send_keys(PASSWORD)
         sun.driver.find_element(By.ID, "approve").click()
         sun.until(lambda d: d.title[:3].isdigit(), "sun's signature is answered")
         check(sun.driver.title.startswith("403"), "sun (record only) is refused with 403 when she tries to review: " + sun.driver.title)
@@ -411,9 +415,16 @@ def document_revision(server):
         chen.go("/")
         check("SG-QR" in chen.driver.find_element(By.ID, "waiting").text, "chen's home page lists the revision waiting for his review")
         chen.go("/documents/feedback")
+        chen.driver.find_element(By.ID, "approve-password").send_keys(PASSWORD)
         chen.driver.find_element(By.ID, "approve").click()   # reviewed
         chen.until(lambda d: "审核" in d.page_source and "陈刚" in d.page_source, '"审核" in d.page_source and "陈刚" in d.page_source')
         zhou.go("/documents/feedback")
+        zhou.driver.find_element(By.ID, "approve-password").send_keys("not-my-password")
+        zhou.press("approve")
+        check(zhou.driver.title.startswith("409") and "nothing was signed" in zhou.driver.page_source,
+              "zhou's approval with a wrong password is refused: " + zhou.driver.title)
+        zhou.go("/documents/feedback")
+        zhou.driver.find_element(By.ID, "approve-password").send_keys(PASSWORD)
         zhou.driver.find_element(By.ID, "approve").click()   # approved
         zhou.until(lambda d: d.find_element(By.ID, "release"), 'd.find_element(By.ID, "release")')
         zhou.shot("document-approved")
@@ -426,6 +437,11 @@ def document_revision(server):
             os.path.join(server.workspace, "archive/audit.log")) else ""
         if log:
             check(all(n in log for n in ("李强", "陈刚", "周建国")), "the audit trail names the three signers as signed in")
+        approvals = [l for l in log.splitlines() if '"action":"approve"' in l]
+        check(len(approvals) == 3 and all("signed electronically: " in l for l in approvals),
+              "each of the three approvals is an electronic signature carried in its audit entry")
+        verified = subprocess.run([BINARY, "archive", "verify", "--workspace", server.workspace], capture_output=True, text=True)
+        check(verified.returncode == 0, "archive verify checks the record's and the approvals' signatures: " + verified.stderr)
     finally:
         for p in (li, chen, zhou, sun):
             p.quit()
@@ -515,10 +531,42 @@ def injection(server):
         li.quit()
 
 
+def electronic_signatures(server, number):
+    """陈刚 reviews and 周建国 approves the 8D in the browser, each giving their password again (21 CFR 11.200)."""
+    chen, zhou = Person(server, "chen"), Person(server, "zhou")
+    try:
+        for person, meaning in ((chen, "reviewed"), (zhou, "approved")):
+            person.sign_in()
+            for password in ("not-my-password", PASSWORD):
+                person.go(f"/records/{number}")
+                person.driver.find_element(By.CSS_SELECTOR, "details.sign summary").click()
+                Select(person.driver.find_element(By.ID, "sign-meaning")).select_by_value(meaning)
+                person.driver.find_element(By.ID, "sign-password").send_keys(password)
+                person.press("sign")
+                if password != PASSWORD:
+                    check(person.driver.title.startswith("409") and "nothing was signed" in person.driver.page_source,
+                          f"{person.name}'s wrong password is refused and nothing is signed: {person.driver.title}")
+            person.until(lambda d: d.find_element(By.ID, "signatures"), 'd.find_element(By.ID, "signatures")')
+            signed = person.driver.find_element(By.ID, "signatures").text
+            display = next(p[1] for p in Server.PEOPLE if p[0] == person.name)
+            check(f"{display} ({person.name})" in signed, f"{display} signed {number} as {meaning}; the record page lists it")
+        check(not zhou.driver.find_elements(By.ID, "sign"), "zhou, having signed, is offered no second signature")
+        zhou.shot("record-signed")
+        zhou.go(f"/records/{number}/print")
+        source = zhou.driver.page_source
+        check(source.count("Signed electronically") == 2 and "陈刚 (chen)" in source and "周建国 (zhou)" in source,
+              "the print page shows both signatures where the ink would go (name, meaning, time)")
+        zhou.shot("record-signed-print")
+    finally:
+        chen.quit()
+        zhou.quit()
+
+
 def main():
     server = Server()
     try:
         number = eight_d_from_empty(server)
+        electronic_signatures(server, number)
         document_revision(server)
         without_javascript(server)
         injection(server)

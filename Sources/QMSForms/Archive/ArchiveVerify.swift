@@ -34,7 +34,7 @@ extension Archive {
             var known: Set<String> = []
             let disposedNumbers = Set(trail.entries.filter { $0.action == .dispose }.compactMap(\.number))
             var checks: [FileCheck] = []
-            let signatures = trail.entries.contains { $0.action == .sign || $0.action == .certificate }
+            let signatures = trail.entries.contains { $0.action == .sign || $0.action == .certificate || SignedApproval.carried(by: $0) != nil }
                 ? SignatureCheck(entries: trail.entries, directory: signingAuthority) : nil
             if let signatures, signatures.logged, let problem = signatures.authorityProblem { problems.append("signing CA: \(problem)") }
             var content: [String: String] = [:]   // number → the hash of its latest content revision
@@ -48,6 +48,7 @@ extension Archive {
                                         xmlSHA256: entry.xmlSHA256, htmlSHA256: entry.htmlSHA256,
                                         signatures: entry.action == .sign ? signatures : nil, contentSHA256: content[number]))
             }
+            if let signatures { problems += signatures.approvalProblems(trail.entries) }
             for result in try await checked(checks) {
                 problems += result.problems
                 bytes += result.bytes

@@ -53,12 +53,30 @@ struct SignatureCheck: Sendable {
             if signature.contentSHA256 != contentSHA256 {
                 problems.append("\(label): signature \(i + 1) covers other content than the revision it was logged against (\(place))")
             }
-            if let revokedAt = revoked[signature.statement.certificateSerial], let signedAt = signature.statement.date, signedAt >= revokedAt {
-                problems.append("\(label): signature \(i + 1) was made at \(signature.statement.time) with certificate \(signature.statement.certificateSerial), "
-                    + "revoked at \(ChangeControl.timestamp(revokedAt))")
-            }
+            if let revocation = revocation(of: signature.statement) { problems.append("\(label): signature \(i + 1) \(revocation)") }
         }
         return problems
+    }
+
+    /// The problems of the signed document approvals in `entries`.
+    func approvalProblems(_ entries: [AuditEntry]) -> [String] {
+        entries.compactMap { entry -> String? in
+            guard let signed = SignedApproval.carried(by: entry) else {
+                return entry.action == .approve && entry.detail?.contains(SignedApproval.marker) == true
+                    ? "audit entry \(entry.seq): the signed approval is not base64" : nil
+            }
+            let label = "\(entry.form ?? "?") \(entry.revision ?? "?") approval (audit entry \(entry.seq))"
+            guard let authority else { return "\(label): its signature cannot be checked: \(authorityProblem ?? "no CA")" }
+            let (signature, problem) = SignedApproval.problem(in: entry, signed: signed, authority: authority)
+            if let problem { return "\(label): \(problem)" }
+            return signature.flatMap { revocation(of: $0.statement) }.map { "\(label): its signature \($0)" }
+        }
+    }
+
+    /// What is wrong when `statement` was signed at or after its certificate's revocation.
+    private func revocation(of statement: ElectronicSignature) -> String? {
+        guard let revokedAt = revoked[statement.certificateSerial], let signedAt = statement.date, signedAt >= revokedAt else { return nil }
+        return "was made at \(statement.time) with certificate \(statement.certificateSerial), revoked at \(ChangeControl.timestamp(revokedAt))"
     }
 
     private static func word(after prefix: String, in text: String) -> String? {

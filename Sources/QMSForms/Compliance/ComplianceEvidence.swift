@@ -8,11 +8,13 @@ public enum ComplianceEvidence {
             "QMSFormsCLITests/ElectronicSignatureTests.keysFollowTheAccountThroughAResetAndAccountsFromBeforeTheCAGetOneAtTheirFirstSignature",
             "QMSFormsCLITests/SigningAuthorityCommandTests.theCAIssuesEachNewAccountACertificate",
             "QMSFormsTests/AccountTests.badNamesShortPasswordsAndNoRolesAreRefused",
+            "QMSFormsTests/SigningCeremonyTests.aKeyUsedAfterItsCertificateWasRevokedIsFound",
         ],
         "cfr11_10a": [
             "QMSFormsCLITests/ArchiveFaultTests.oneChangedByteOrLogLineIsFoundAndNamed",
             "QMSFormsCLITests/ArchiveFaultTests.aRecomputedChainIsFoundBySignedHeadAndAnchor",
             "QMSFormsTests/IntegrityBehaviourTests.theHeadOfTheTrailIsSigned",
+            "QMSFormsTests/SigningCeremonyTests.aKeyUsedAfterItsCertificateWasRevokedIsFound",
             "QMSFormsTests/XMLSignatureTests.oneChangedCharacterIsRefusedByBothJudges",
         ],
         "cfr11_10b": [
@@ -40,6 +42,7 @@ public enum ComplianceEvidence {
             "QMSFormsTests/ArchiveBehaviourTests.aCorrectionAddsARevisionAndKeepsTheEarlierOne",
             "QMSFormsTests/AuditLogTests.entriesChainAndATornTailIsDropped",
             "QMSFormsTests/IntegrityBehaviourTests.theHeadOfTheTrailIsSigned",
+            "QMSFormsTests/SigningCeremonyTests.theLockEndsAfterAQuarterOfAnHourAndASuccessClearsTheCount",
         ],
         "cfr11_10f": [
             "QMSFormsCLITests/DocumentControlScenarioTests.onlyTheApprovedTextIsReleased",
@@ -58,6 +61,7 @@ public enum ComplianceEvidence {
         ],
         "cfr11_200": [
             "QMSFormsCLITests/ElectronicSignatureTests.anEightDReviewedAndApprovedIsVerifiedByXmlsec1AndShowsBothSignatures",
+            "QMSFormsCLITests/ElectronicSignatureTests.aDocumentRevisionIsApprovedWithSignedApprovals",
             "QMSFormsTests/XMLSignatureTests.theSealedKeyOpensOnlyWithItsPassword",
         ],
         "cfr11_300": [
@@ -65,12 +69,15 @@ public enum ComplianceEvidence {
             "QMSFormsCLITests/ElectronicSignatureTests.keysFollowTheAccountThroughAResetAndAccountsFromBeforeTheCAGetOneAtTheirFirstSignature",
             "QMSFormsTests/AccountTests.badNamesShortPasswordsAndNoRolesAreRefused",
             "QMSFormsTests/SignInTests.fiveFailuresLockTheAccountForAWhile",
+            "QMSFormsTests/SigningCeremonyTests.theLockEndsAfterAQuarterOfAnHourAndASuccessClearsTheCount",
+            "QMSFormsTests/SigningCeremonyTests.changingOnesPasswordKeepsOnesKey",
         ],
         "cfr11_50": [
             "QMSFormsCLITests/ElectronicSignatureTests.anEightDReviewedAndApprovedIsVerifiedByXmlsec1AndShowsBothSignatures",
         ],
         "cfr11_70": [
             "QMSFormsCLITests/ElectronicSignatureTests.anEightDReviewedAndApprovedIsVerifiedByXmlsec1AndShowsBothSignatures",
+            "QMSFormsTests/SigningCeremonyTests.aSignedApprovalIsCarriedByItsEntryAndCheckedByVerify",
             "QMSFormsTests/XMLSignatureTests.twoSignaturesVerifyEachOnItsOwnWithXmlsec1",
             "QMSFormsTests/XMLSignatureTests.oneChangedCharacterIsRefusedByBothJudges",
             "QMSFormsTests/XMLSignatureTests.aCertificateFromAnotherCAIsRefused",
@@ -78,8 +85,10 @@ public enum ComplianceEvidence {
         "iso7_5_2": [
             "QMSFormsCLITests/DocumentControlScenarioTests.onlyTheApprovedTextIsReleased",
             "QMSFormsCLITests/DocumentControlScenarioTests.theWholeScenario",
+            "QMSFormsCLITests/ElectronicSignatureTests.aDocumentRevisionIsApprovedWithSignedApprovals",
             "QMSFormsTests/AuthorizationPolicyTests.threeSignaturesAreThreePeopleUnlessTheDocumentAllowsSelfApproval",
             "QMSFormsTests/IntegrityBehaviourTests.segregationHoldsHoweverTheNameIsSpelled",
+            "QMSFormsTests/SigningCeremonyTests.aSignedApprovalIsCarriedByItsEntryAndCheckedByVerify",
         ],
         "iso7_5_3": [
             "QMSFormsCLITests/ArchiveScenarioTests.issueCorrectVoidSearchExportVerify",

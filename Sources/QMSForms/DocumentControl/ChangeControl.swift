@@ -4,7 +4,7 @@ import Synchronization
 /// Revise, approve and release controlled documents in a ``Workspace`` (ISO 9001 7.5.2/7.5.3).
 ///
 /// The working copy in `forms/` is where authors edit; ``revise(_:_:)`` opens the next revision
-/// and appends its change-record row, ``approve(_:role:by:date:)`` signs it in order, and
+/// and appends its change-record row, ``approve(_:role:by:date:signedWith:)`` signs it in order, and
 /// ``release(_:effective:by:now:)`` freezes its bytes and SHA-256 in `.qms/`. Every action checks
 /// first and changes nothing when it refuses.
 ///
@@ -194,8 +194,11 @@ public struct ChangeControl: Sendable {
         }
     }
 
-    /// Signs the open draft of `name` as `role`; the roles sign in order.
-    public func approve(_ name: String, role: Approval.Role, by principal: Principal, date: Day? = nil) async throws {
+    /// Signs the open draft of `name` as `role`; the roles sign in order. With `key` (from a
+    /// ``SigningCeremony`` for the same person) the approval is also signed electronically: a
+    /// ``SignedApproval`` of the draft's content hash, carried in the audit entry.
+    public func approve(_ name: String, role: Approval.Role, by principal: Principal, date: Day? = nil,
+                        signedWith key: SigningCeremony.Key? = nil) async throws {
         let by = principal.displayName
         let state = try await register.load()
         let doc = try document(name, in: state)
@@ -224,11 +227,17 @@ public struct ChangeControl: Sendable {
         if let last = signed.last, day < last.date {
             throw ChangeControlError.approvalBeforePrevious(document: doc.entry.number, role: role, date: day, previous: last)
         }
+        var detail = "\(role.rawValue) \(day), content SHA-256 \(digest)"
+        let now = Date()
+        if let key {
+            guard key.account.displayName == by else { throw SignatureError.noSigningKey(account: by) }
+            detail += ", " + SignedApproval.marker + (try SignedApproval.sign(document: doc.entry.number, revision: control.revision.description,
+                                                                           role: role, contentSHA256: digest, with: key, now: now))
+        }
         var updated = control
         updated.approvals = signed + [Approval(role: role, name: by, date: day, contentSHA256: digest)]
         try rewrite(doc) { try $0.setControl(updated) }
-        try await log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal,
-                      detail: "\(role.rawValue) \(day), content SHA-256 \(digest)", now: Date())
+        try await log(.approve, document: doc.entry.number, revision: control.revision.description, by: principal, detail: detail, now: now)
     }
 
     /// Releases the approved draft of `name`: freezes its bytes, effective from `effective`;

@@ -37,11 +37,15 @@ struct DocumentRoutes {
         router.post("documents/:doc/approve") { request, context in
             let doc = try document(context)
             var request = request
-            guard let role = try await PostedForm.read(&request, context: context)["role"].flatMap(Approval.Role.init(rawValue:)) else {
+            let form = try await PostedForm.read(&request, context: context)
+            guard let role = form["role"].flatMap(Approval.Role.init(rawValue:)) else {
                 throw WebError.badRequest("role: prepared, reviewed or approved")
             }
             let who = try context.require(role == .approved ? .approve : .review)
-            try await site.documents.approve(doc, role: role, by: who)
+            // With a signing CA, an approval is an electronic signature: the password again (21 CFR 11.200).
+            let key = SigningAuthority.exists(in: site.workspace.signingAuthorityDirectory)
+                ? try await site.signing.unlock(who.id, password: form["password"] ?? "", for: "\(doc) as \(role.rawValue)") : nil
+            try await site.documents.approve(doc, role: role, by: who, signedWith: key)
             return Page.redirect(site.link("/documents/\(doc)"))
         }
         router.post("documents/:doc/release") { request, context in
@@ -86,10 +90,11 @@ struct DocumentRoutes {
         if row.status == .draft || row.pending != nil, let (draft, _) = try? await site.documents.templateForFilling(doc, draft: true) {
             let signed = draft.control.approvals.map { a -> HTML in "<li>\(a.role.label.in(l)): \(a.name) \(a.date)</li>" }.joined()
             let next = Approval.Role.allCases.first { draft.control.approval($0) == nil }
+            let signing = SigningAuthority.exists(in: site.workspace.signingAuthorityDirectory)
             let sign: HTML = next.map { role in
                 """
                 <form method="post" action="\(site.link("/documents/\(doc)/approve"))" class="inline">\(csrfField(context))
-                <input type="hidden" name="role" value="\(role.rawValue)"><button type="submit" id="approve">\(Words.approveAs.in(l)) \(role.label.in(l)) · \(draft.control.revision.description)</button></form>
+                <input type="hidden" name="role" value="\(role.rawValue)">\(signing ? "<label for=\"approve-password\">\(Words.passwordAgain.in(l))</label> <input id=\"approve-password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required> " as HTML : .empty)<button type="submit" id="approve">\(Words.approveAs.in(l)) \(role.label.in(l)) · \(draft.control.revision.description)</button></form>
                 """
             } ?? """
                 <form method="post" action="\(site.link("/documents/\(doc)/release"))" class="inline">\(csrfField(context))

@@ -8,15 +8,15 @@ struct RecordRoutes {
     let site: Site
 
     func add(to router: RouterGroup<WebContext>) {
-        router.get("records/:number") { _, context in try await recordPage(try number(context), context) }
+        router.get("records/:number") { _, context in try await recordPage(try Self.number(context), context) }
         router.get("records/:number/xml") { _, context in
             _ = try context.signedIn()
-            let n = try number(context)
+            let n = try Self.number(context)
             return Page.download(try await site.archive.archivedXML(n), type: "application/xml", name: n + ".xml")
         }
         router.get("records/:number/print") { request, context in
             _ = try context.signedIn()
-            let n = try number(context)
+            let n = try Self.number(context)
             let latest = try await site.archive.rendition(n)   // refuses a void or disposed record
             guard let r = request.uri.queryParameters["r"].flatMap({ Int(String($0)) }) else { return PrintPage.response(String(decoding: latest, as: UTF8.self)) }
             // An earlier revision, as it was archived: the trail names its files.
@@ -27,13 +27,13 @@ struct RecordRoutes {
         }
         router.get("records/:number/pdf") { _, context in
             _ = try context.signedIn()
-            let n = try number(context)
+            let n = try Self.number(context)
             let html = String(decoding: try await site.archive.rendition(n), as: UTF8.self)
             return Page.download(try await site.printer.pdf(name: n, html: html), type: "application/pdf", name: n + ".pdf")
         }
         router.get("records/:number/correct") { _, context in
             _ = try context.require(.record)
-            let n = try number(context)
+            let n = try Self.number(context)
             let (row, _) = try await site.archive.show(n)
             let record = try await site.archive.record(row)
             return EditorPage(template: record.template, mode: .correct(number: n, reason: ""),
@@ -42,7 +42,7 @@ struct RecordRoutes {
         }
         router.post("records/:number/correct") { request, context in
             let who = try context.require(.record)
-            let n = try number(context)
+            let n = try Self.number(context)
             var request = request
             let form = try await PostedForm.read(&request, context: context)
             let (row, _) = try await site.archive.show(n)
@@ -77,7 +77,7 @@ struct RecordRoutes {
         }
         router.post("records/:number/void") { request, context in
             let who = try context.require(.review)
-            let n = try number(context)
+            let n = try Self.number(context)
             var request = request
             let reason = (try await PostedForm.read(&request, context: context)["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw ArchiveError.missingReason(action: "void") }
@@ -87,7 +87,7 @@ struct RecordRoutes {
     }
 
     /// The record number of the route, checked against the strict pattern before it goes anywhere.
-    private func number(_ context: WebContext) throws -> String {
+    static func number(_ context: WebContext) throws -> String {
         let n = try context.parameters.require("number")
         guard n.count <= 40, n.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { throw WebError.notFound(n) }
         return n
@@ -138,7 +138,9 @@ struct RecordRoutes {
                             return ["\(e.time)", "\(e.actor)", "\(e.action.rawValue)", rev, "\(e.reason ?? e.detail ?? "")"]
                          },
                          language: l, id: "audit")
-        let body: HTML = "\(facts)\(actions)\(links)<h2>\(Words.auditEntries.in(l))</h2>\(trail)"
+        let signatures = row.state == .issued || row.state == .corrected
+            ? try await SignatureRoutes(site: site).section(n, who: who, context: context) : .empty
+        let body: HTML = "\(facts)\(actions)\(signatures)\(links)<h2>\(Words.auditEntries.in(l))</h2>\(trail)"
         return Page(title: n, body: body).response(context, site)
     }
 }

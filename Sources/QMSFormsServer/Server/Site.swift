@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public let configuration: WebConfiguration
     let archive: Archive
     let signIn: SignIn
+    /// The signing ceremony: password again, then the signer's key for one signature.
+    let signing: SigningCeremony
     let drafts: any DraftStore
     let printer: SharedPrinter
 
@@ -18,7 +20,9 @@ public struct Site: Sendable {
         self.configuration = configuration
         archive = try Archive(workspace: workspace)
         let people = try SQLiteAccountStore(url: workspace.accountsFile)
-        signIn = SignIn(accounts: Accounts(store: people, audit: FileArchiveStore(directory: workspace.archiveDirectory)), sessions: people)
+        let accounts = Accounts(store: people, audit: FileArchiveStore(directory: workspace.archiveDirectory))
+        signIn = SignIn(accounts: accounts, sessions: people)
+        signing = SigningCeremony(accounts: accounts, authority: workspace.signingAuthorityDirectory)
         drafts = people
         printer = SharedPrinter()
     }

@@ -30,6 +30,7 @@ public struct WebServer: Sendable {
         HomeRoutes(site: site).add(to: group)
         FormRoutes(site: site).add(to: group)
         RecordRoutes(site: site).add(to: group)
+        SignatureRoutes(site: site).add(to: group)
         ArchiveRoutes(site: site).add(to: group)
         DocumentRoutes(site: site).add(to: group)
         ReportRoutes(site: site).add(to: group)
