@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // The shared archive on PostgreSQL (QMSFormsPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // `swift package generate-documentation`: the DocC catalog in Sources/QMSForms/QMSForms.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -55,6 +58,15 @@ let package = Package(
             plugins: ["EmbedForms"]
         ),
         .target(name: "QMSFormsDemo", dependencies: ["QMSForms"]),
+        // The record archive, audit trail and register on PostgreSQL, behind the library's store protocols.
+        .target(
+            name: "QMSFormsPostgres",
+            dependencies: [
+                "QMSForms",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // `qmsforms serve`: routes, sessions, CSRF and views over the library (see docs/web.md).
         .target(
             name: "QMSFormsServer",
@@ -77,7 +89,7 @@ let package = Package(
         ),
         .executableTarget(name: "qmsforms-bench", dependencies: ["QMSForms"], path: "Sources/qmsforms-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms"], exclude: ["Golden"]),
+        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms", "QMSFormsPostgres"], exclude: ["Golden"]),
         .testTarget(name: "QMSFormsDemoTests", dependencies: ["QMSForms", "QMSFormsDemo"]),
         .testTarget(
             name: "QMSFormsServerTests",

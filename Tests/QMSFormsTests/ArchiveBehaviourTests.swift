@@ -1,12 +1,15 @@
+import Crypto
 import Foundation
+import QMSFormsPostgres
 import Testing
 @testable import QMSForms
 
 /// The storage seams behind one archive, built on one kind of store: what every
 /// implementation of ``RecordArchiveStore``, ``AuditTrail`` and ``DocumentRegisterStore`` must do.
-/// The same tests run against each (`StoreKind.allCases`); PostgreSQL joins the list later.
+/// The same tests run against each (`StoreKind.allCases`), PostgreSQL on a real server
+/// (``PostgresCluster``) with the register in memory.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case files, memory
+    case files, memory, postgres
 
     var testDescription: String { rawValue }
 
@@ -22,16 +25,21 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
         case .files:
             let ws = try await Workspace.create(at: folder.appendingPathComponent("ws"))
             return (try Archive(workspace: ws, clock: clock), cleanUp)
-        case .memory:
-            // Only the authors' working copies are files (they are what people edit); the register,
-            // the trail and the records are in memory.
+        case .memory, .postgres:
+            // Only the authors' working copies are files (they are what people edit); the register
+            // is in memory, the trail and the records in memory or in PostgreSQL.
             let forms = folder.appendingPathComponent("forms")
             try ShippedForms.write(to: forms)
             let catalog = try FormCatalog(directory: forms)
-            let store = MemoryArchiveStore()
+            let store: any RecordArchiveStore = self == .memory ? MemoryArchiveStore()
+                : try await PostgresArchiveStore(try await PostgresCluster.freshDatabase(), headKey: P256.Signing.PrivateKey())
             let control = try ChangeControl(formsDirectory: forms, register: MemoryRegisterStore(), audit: store)
             try await control.registerInitial(try catalog.templates.map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0.path))) }, by: nil)
-            return (Archive(store: store, documents: control, settings: .neutral, clock: clock), cleanUp)
+            let closing: @Sendable () -> Void = {
+                (store as? PostgresArchiveStore)?.close()
+                cleanUp()
+            }
+            return (Archive(store: store, documents: control, settings: .neutral, clock: clock), closing)
         }
     }
 }

@@ -109,7 +109,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     }
 
     /// Sorted keys, no spaces: the same bytes on every machine.
-    var canonicalJSON: Data {
+    public var canonicalJSON: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data()

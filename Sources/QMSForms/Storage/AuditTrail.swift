@@ -65,7 +65,7 @@ public struct AuditVerification: Sendable {
 
 extension AuditEntry {
     /// `draft` as the next entry after `previous`: numbered, linked and hashed.
-    func chained(after previous: AuditEntry?) -> AuditEntry {
+    public func chained(after previous: AuditEntry?) -> AuditEntry {
         var entry = self
         entry.seq = (previous?.seq ?? 0) + 1
         entry.prev = previous?.hash ?? AuditEntry.genesis

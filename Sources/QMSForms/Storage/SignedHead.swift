@@ -28,7 +28,7 @@ public struct SignedHead: Codable, Equatable, Sendable {
     public var signedText: String { "qmsforms audit head \(seq) \(hash)" }
 
     /// `head` signed with `key`.
-    static func signing(_ head: AuditEntry, with key: P256.Signing.PrivateKey) throws -> SignedHead {
+    public static func signing(_ head: AuditEntry, with key: P256.Signing.PrivateKey) throws -> SignedHead {
         var signed = SignedHead(seq: head.seq, hash: head.hash, time: head.time, signature: "", publicKey: key.publicKey.pemRepresentation)
         signed.signature = try key.signature(for: Data(signed.signedText.utf8)).derRepresentation.base64EncodedString()
         return signed
@@ -48,5 +48,19 @@ public struct SignedHead: Codable, Equatable, Sendable {
         guard let key = key ?? self.key, let der = Data(base64Encoded: signature),
               let sig = try? P256.Signing.ECDSASignature(derRepresentation: der) else { return false }
         return key.isValidSignature(sig, for: Data(signedText.utf8))
+    }
+
+    /// What `head` (as kept at `place`) says of `entries`: nothing when it signs their last entry with `key`.
+    public static func problems(_ head: SignedHead?, of entries: [AuditEntry], key: P256.Signing.PublicKey, at place: String) -> [String] {
+        guard let last = entries.last else { return [] }
+        guard let head else { return ["\(place): the signed head of the audit trail is missing or unreadable"] }
+        guard head.publicKey == key.pemRepresentation, head.isValid(for: key) else { return ["\(place): the head is not signed by this archive's key"] }
+        if head.seq != last.seq || head.hash != last.hash {
+            let found = entries.first { $0.seq == head.seq }
+            return [found?.hash == head.hash
+                ? "audit trail: entries \(head.seq + 1)–\(last.seq) come after the last signed head (entry \(head.seq)): they were added outside qmsforms"
+                : "audit trail: the signed head is entry \(head.seq) with SHA-256 \(head.hash), which the trail no longer holds: history was removed or rewritten"]
+        }
+        return []
     }
 }

@@ -45,20 +45,10 @@ extension FileArchiveStore {
 
     /// What the signed head says of `entries`: nothing when it signs their last entry with the archive's key.
     func headProblems(_ entries: [AuditEntry]) -> [String] {
-        guard let last = entries.last else { return [] }
-        guard let head = storedHead() else {
-            return FileManager.default.fileExists(atPath: keyURL.path)
-                ? ["archive/head.json: the signed head of the audit trail is missing or unreadable"] : []
-        }
-        guard let key = try? signingKey(), head.publicKey == key.publicKey.pemRepresentation, head.isValid(for: key.publicKey) else {
-            return ["archive/head.json: the head is not signed by this archive's key"]
-        }
-        if head.seq != last.seq || head.hash != last.hash {
-            let found = entries.first { $0.seq == head.seq }
-            return [found?.hash == head.hash
-                ? "audit.log: entries \(head.seq + 1)–\(last.seq) come after the last signed head (entry \(head.seq)): they were added outside qmsforms"
-                : "audit.log: the signed head is entry \(head.seq) with SHA-256 \(head.hash), which the log no longer holds: history was removed or rewritten"]
-        }
-        return []
+        guard !entries.isEmpty else { return [] }
+        let head = storedHead()
+        if head == nil, !FileManager.default.fileExists(atPath: keyURL.path) { return [] }
+        guard let key = try? signingKey() else { return ["archive/head.json: the head is not signed by this archive's key"] }
+        return SignedHead.problems(head, of: entries, key: key.publicKey, at: "archive/head.json")
     }
 }

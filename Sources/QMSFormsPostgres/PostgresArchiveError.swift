@@ -1,0 +1,35 @@
+import QMSForms
+
+/// Why the PostgreSQL archive could not be used.
+public enum PostgresArchiveError: QMSError, Equatable {
+    /// A `postgresql://` URL that does not say where the database is.
+    case badLocation(String, reason: String)
+    /// The database has no qmsforms schema yet.
+    case noSchema(database: String)
+    /// The database's schema is newer than this qmsforms knows: refused rather than misread.
+    case schemaTooNew(database: String, found: Int, known: Int)
+    /// The database's schema is older: `qmsforms archive migrate-schema` brings it up to date.
+    case schemaTooOld(database: String, found: Int, known: Int)
+    /// The server refused or failed a statement.
+    case server(String)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .badLocation: .usage
+        case .noSchema, .schemaTooNew, .schemaTooOld: .refused
+        case .server: .io
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .badLocation(url, reason): "\(url): not a PostgreSQL location: \(reason)"
+        case let .noSchema(database): "database \(database) has no qmsforms schema: run qmsforms archive migrate-schema as the schema's owner"
+        case let .schemaTooNew(database, found, known): "database \(database) has schema version \(found), newer than the \(known) this qmsforms knows: "
+            + "upgrade qmsforms before it touches this archive"
+        case let .schemaTooOld(database, found, known): "database \(database) has schema version \(found), older than \(known): "
+            + "run qmsforms archive migrate-schema as the schema's owner"
+        case let .server(message): "PostgreSQL: \(message)"
+        }
+    }
+}

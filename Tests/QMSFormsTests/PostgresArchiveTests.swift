@@ -1,0 +1,52 @@
+import Crypto
+import Foundation
+import QMSFormsPostgres
+import Testing
+@testable import QMSForms
+
+/// What the PostgreSQL archive guarantees by the server's own means, asked of a real server with
+/// psql: the application's role cannot rewrite an audit row or a record file, nor can the
+/// schema's owner (triggers), and a server refuses a schema newer than it knows.
+@Suite struct PostgresArchiveTests {
+    @Test(.tags(.cfr11_10c, .cfr11_10e))
+    func theServerRefusesToRewriteTheArchiveWhoeverAsks() async throws {
+        let (archive, cleanUp) = try await StoreKind.postgres.archive()
+        defer { cleanUp() }
+        let number = try await archive.issue("8d", data: try ArchiveBehaviourTests.example("8d"), source: "8d.yaml", by: Principal.named("李强")!).number
+        let store = try #require(archive.store as? PostgresArchiveStore)
+        let server = try PostgresCluster.shared.get(), database = store.location.database
+        func refused(_ sql: String, as user: String) -> String {
+            do {
+                try PostgresCluster.psql(server, database, sql, as: user)
+                return "accepted"
+            } catch { return "\(error)" }
+        }
+        for sql in ["UPDATE audit_entries SET entry = entry || ' ' WHERE seq = 1", "DELETE FROM audit_entries WHERE seq = 1",
+                    "UPDATE record_files SET data = '\\x00' WHERE number = '\(number)'", "TRUNCATE audit_entries"] {
+            #expect(refused(sql, as: "qms_app").contains("permission denied"), "qms_app: \(sql)")
+        }
+        // DELETE on record_files is granted for disposal: the trigger allows it only after a logged disposal.
+        #expect(refused("DELETE FROM record_files WHERE number = '\(number)'", as: "qms_app").contains("write-once"))
+        for sql in ["UPDATE audit_entries SET entry = entry || ' ' WHERE seq = 1", "DELETE FROM audit_entries",
+                    "UPDATE record_files SET data = '\\x00'", "DELETE FROM record_files", "TRUNCATE audit_entries", "TRUNCATE record_files"] {
+            #expect(refused(sql, as: "qms_owner").contains("write-once"), "qms_owner: \(sql)")
+        }
+        #expect(try await archive.verify() == [])
+        #expect(try await archive.store.file("records/SG-QR-22-02/\(number)/r0.xml").count > 1000)
+    }
+
+    @Test func aSchemaNewerThanThisQmsformsIsRefused() async throws {
+        let location = try await PostgresCluster.freshDatabase()
+        let server = try PostgresCluster.shared.get()
+        try PostgresCluster.psql(server, location.database, "UPDATE qms_schema SET version = \(PostgresSchema.current + 1)", as: "qms_owner")
+        await #expect(throws: PostgresArchiveError.schemaTooNew(database: location.database, found: PostgresSchema.current + 1, known: PostgresSchema.current)) {
+            let store = try await PostgresArchiveStore(location, headKey: P256.Signing.PrivateKey())
+            store.close()
+        }
+        let owner = location.connecting(as: "qms_owner")
+        await #expect(throws: PostgresArchiveError.self) { _ = try await PostgresSchema.migrate(owner, appRole: "qms_app") }
+        // Up to date: migrating again applies nothing.
+        try PostgresCluster.psql(server, location.database, "UPDATE qms_schema SET version = \(PostgresSchema.current)", as: "qms_owner")
+        #expect(try await PostgresSchema.migrate(owner, appRole: "qms_app") == [])
+    }
+}
