@@ -78,24 +78,27 @@ let package = Package(
             ],
             resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css")]
         ),
+        // A throwaway PostgreSQL server for the tests (initdb, pg_ctl on a Unix socket).
+        .target(name: "QMSFormsPostgresTesting", dependencies: ["QMSFormsPostgres"]),
         .executableTarget(
             name: "QMSFormsCLI",
             dependencies: [
                 "QMSForms",
                 "QMSFormsDemo",
                 "QMSFormsServer",
+                "QMSFormsPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "qmsforms-bench", dependencies: ["QMSForms"], path: "Sources/qmsforms-bench"),
         .testTarget(name: "XMLSupportTests", dependencies: ["XMLSupport"]),
-        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms", "QMSFormsPostgres"], exclude: ["Golden"]),
+        .testTarget(name: "QMSFormsTests", dependencies: ["QMSForms", "QMSFormsPostgres", "QMSFormsPostgresTesting"], exclude: ["Golden"]),
         .testTarget(name: "QMSFormsDemoTests", dependencies: ["QMSForms", "QMSFormsDemo"]),
         .testTarget(
             name: "QMSFormsServerTests",
             dependencies: ["QMSForms", "QMSFormsServer", "QMSFormsCLI"]
         ),
-        .testTarget(name: "QMSFormsCLITests", dependencies: ["QMSForms", "QMSFormsCLI"]),
+        .testTarget(name: "QMSFormsCLITests", dependencies: ["QMSForms", "QMSFormsCLI", "QMSFormsPostgres", "QMSFormsPostgresTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

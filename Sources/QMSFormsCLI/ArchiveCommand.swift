@@ -7,5 +7,5 @@ struct ArchiveCommand: ParsableCommand {
         commandName: "archive", abstract: "Verify, index, search, export and dispose of archived records.",
         subcommands: [ArchiveVerifyCommand.self, ArchiveReindexCommand.self, ArchiveSearchCommand.self, ArchiveListCommand.self,
                       ArchiveShowCommand.self, ArchiveExportCommand.self, ArchiveDueCommand.self, ArchiveDisposeCommand.self,
-                      ArchiveRepairCommand.self, ArchiveAnchorCommand.self])
+                      ArchiveRepairCommand.self, ArchiveAnchorCommand.self, ArchiveMigrateSchemaCommand.self])
 }

@@ -4,6 +4,8 @@ import QMSForms
 public enum PostgresArchiveError: QMSError, Equatable {
     /// A `postgresql://` URL that does not say where the database is.
     case badLocation(String, reason: String)
+    /// A role name that is not a plain identifier (it is written into GRANT statements).
+    case badRole(String)
     /// The database has no qmsforms schema yet.
     case noSchema(database: String)
     /// The database's schema is newer than this qmsforms knows: refused rather than misread.
@@ -15,7 +17,7 @@ public enum PostgresArchiveError: QMSError, Equatable {
 
     public var category: ErrorCategory {
         switch self {
-        case .badLocation: .usage
+        case .badLocation, .badRole: .usage
         case .noSchema, .schemaTooNew, .schemaTooOld: .refused
         case .server: .io
         }
@@ -24,6 +26,7 @@ public enum PostgresArchiveError: QMSError, Equatable {
     public var description: String {
         switch self {
         case let .badLocation(url, reason): "\(url): not a PostgreSQL location: \(reason)"
+        case let .badRole(name): "\(name): not a plain role name (a-z, 0-9 and _, starting with a letter or _)"
         case let .noSchema(database): "database \(database) has no qmsforms schema: run qmsforms archive migrate-schema as the schema's owner"
         case let .schemaTooNew(database, found, known): "database \(database) has schema version \(found), newer than the \(known) this qmsforms knows: "
             + "upgrade qmsforms before it touches this archive"

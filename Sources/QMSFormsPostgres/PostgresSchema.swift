@@ -47,6 +47,33 @@ public enum PostgresSchema {
         "GRANT SELECT, INSERT, DELETE ON record_files TO {app}",
         "GRANT SELECT, INSERT, UPDATE ON counters, signed_head TO {app}",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON record_index TO {app}",
+    ], [
+        // 2: the register of controlled documents with their frozen revisions, accounts, sessions, drafts.
+        "CREATE TABLE register_documents (number text PRIMARY KEY, alias text NOT NULL, file text NOT NULL, position integer NOT NULL UNIQUE)",
+        """
+        CREATE TABLE register_revisions (
+            number text NOT NULL REFERENCES register_documents, position integer NOT NULL, revision text NOT NULL, sha256 text NOT NULL,
+            file text NOT NULL UNIQUE, effective text NOT NULL, released_at text NOT NULL, bytes bytea NOT NULL, PRIMARY KEY (number, position))
+        """,
+        """
+        CREATE FUNCTION qms_register_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'qmsforms: % on % refused: released revisions are frozen', TG_OP, TG_TABLE_NAME;
+        END $$
+        """,
+        "CREATE TRIGGER register_documents_write_once BEFORE UPDATE OR DELETE ON register_documents FOR EACH ROW EXECUTE FUNCTION qms_register_write_once()",
+        "CREATE TRIGGER register_revisions_write_once BEFORE UPDATE OR DELETE ON register_revisions FOR EACH ROW EXECUTE FUNCTION qms_register_write_once()",
+        "CREATE TRIGGER register_documents_no_truncate BEFORE TRUNCATE ON register_documents FOR EACH STATEMENT EXECUTE FUNCTION qms_register_write_once()",
+        "CREATE TRIGGER register_revisions_no_truncate BEFORE TRUNCATE ON register_revisions FOR EACH STATEMENT EXECUTE FUNCTION qms_register_write_once()",
+        "CREATE TABLE accounts (name text PRIMARY KEY, account text NOT NULL)",
+        "CREATE TABLE sessions (id text PRIMARY KEY, account text NOT NULL, session text NOT NULL)",
+        "CREATE INDEX sessions_account ON sessions (account)",
+        "CREATE TABLE drafts (id text PRIMARY KEY, author text NOT NULL, updated text NOT NULL, draft text NOT NULL)",
+        "CREATE INDEX drafts_author ON drafts (author)",
+        "REVOKE ALL ON register_documents, register_revisions, accounts, sessions, drafts FROM PUBLIC",
+        "GRANT SELECT, INSERT ON register_documents, register_revisions TO {app}",
+        "GRANT SELECT, INSERT, UPDATE ON accounts TO {app}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, drafts TO {app}",
     ]]
 
     /// The version this qmsforms writes and reads.
@@ -56,7 +83,7 @@ public enum PostgresSchema {
     /// `appRole` what it needs; returns the versions applied (none when it was up to date).
     /// Refuses a database whose schema is newer.
     public static func migrate(_ owner: PostgresLocation, appRole: String) async throws -> [Int] {
-        guard isPlainRoleName(appRole) else { throw PostgresArchiveError.badLocation(appRole, reason: "not a plain role name") }
+        guard isPlainRoleName(appRole) else { throw PostgresArchiveError.badRole(appRole) }
         let database = PostgresDatabase(owner)
         defer { database.close() }
         var applied: [Int] = []

@@ -1,4 +1,6 @@
 import Foundation
+import QMSFormsPostgres
+import QMSFormsPostgresTesting
 import Testing
 @testable import QMSForms
 
@@ -7,22 +9,34 @@ import Testing
 @Suite struct AccountTests {
     let admin = Principal.named("管理员")!
 
-    enum Kind: CaseIterable { case memory, sqlite }
+    /// Where the accounts are kept: memory, a SQLite file, or a PostgreSQL database on a real server.
+    enum Kind: CaseIterable {
+        case memory, sqlite, postgres
 
-    func accounts(_ kind: Kind) throws -> (Accounts, MemoryArchiveStore, URL?) {
-        let trail = MemoryArchiveStore()
-        switch kind {
-        case .memory: return (Accounts(store: MemoryAccountStore(), audit: trail), trail, nil)
-        case .sqlite:
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-\(UUID().uuidString).sqlite")
-            return (Accounts(store: try SQLiteAccountStore(url: url), audit: trail), trail, url)
+        /// A fresh store of this kind, and what removes it.
+        func store() async throws -> (any AccountStore & SessionStore & DraftStore, cleanUp: @Sendable () -> Void) {
+            switch self {
+            case .memory: return (MemoryAccountStore(), {})
+            case .sqlite:
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-\(UUID().uuidString).sqlite")
+                return (try SQLiteAccountStore(url: url), { try? FileManager.default.removeItem(at: url) })
+            case .postgres:
+                let store = try await PostgresAccountStore(try await PostgresCluster.freshDatabase())
+                return (store, { store.close() })
+            }
         }
+    }
+
+    func accounts(_ kind: Kind) async throws -> (Accounts, MemoryArchiveStore, cleanUp: @Sendable () -> Void) {
+        let trail = MemoryArchiveStore()
+        let (store, cleanUp) = try await kind.store()
+        return (Accounts(store: store, audit: trail), trail, cleanUp)
     }
 
     @Test(arguments: Kind.allCases)
     func anAccountIsMadeUsedDisabledAndReKeyed(_ kind: Kind) async throws {
-        let (accounts, trail, url) = try accounts(kind)
-        defer { if let url { try? FileManager.default.removeItem(at: url) } }
+        let (accounts, trail, cleanUp) = try await accounts(kind)
+        defer { cleanUp() }
         let wang = try Account.new(name: "wangfang", displayName: "王芳 ", department: "quality", roles: [.record, .review],
                                    password: "correct horse battery", cost: 4)
         #expect(wang.passwordHash.hasPrefix("$2") && !wang.passwordHash.contains("correct"))
@@ -39,10 +53,14 @@ import Testing
         await #expect(throws: AccountError.unknown("nobody")) { try await accounts.disable("nobody", by: admin) }
         let logged = try await trail.entries().filter { $0.action == .account }.compactMap(\.detail)
         #expect(logged == ["wangfang: created: 王芳, roles record review, department quality", "wangfang: password set", "wangfang: disabled"])
-        if let url {
-            var info = stat()
-            #expect(stat(url.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
-        }
+    }
+
+    @Test func theSQLiteFileIsReadableByItsOwnerOnly() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accounts-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: url) }
+        _ = try SQLiteAccountStore(url: url)
+        var info = stat()
+        #expect(stat(url.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
     }
 
     @Test(.tags(.cfr11_100, .cfr11_300)) func badNamesShortPasswordsAndNoRolesAreRefused() throws {
@@ -54,7 +72,7 @@ import Testing
     }
 
     @Test(.tags(.cfr11_10d)) func onlyAnAdministratorManagesAccounts() async throws {
-        let (accounts, _, _) = try accounts(.memory)
+        let (accounts, _, _) = try await accounts(.memory)
         let clerk = Principal(id: "clerk", displayName: "赵丽", roles: [.record])
         let account = try Account.new(name: "lisi", displayName: "李四", department: nil, roles: [.record], password: "long enough secret", cost: 4)
         await #expect(throws: AuthorizationError.self) { try await accounts.add(account, by: clerk) }

@@ -1,13 +1,13 @@
 import Crypto
 import Foundation
 import QMSFormsPostgres
+import QMSFormsPostgresTesting
 import Testing
 @testable import QMSForms
 
 /// The storage seams behind one archive, built on one kind of store: what every
 /// implementation of ``RecordArchiveStore``, ``AuditTrail`` and ``DocumentRegisterStore`` must do.
-/// The same tests run against each (`StoreKind.allCases`), PostgreSQL on a real server
-/// (``PostgresCluster``) with the register in memory.
+/// The same tests run against each (`StoreKind.allCases`), PostgreSQL on a real server (``PostgresCluster``).
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case files, memory, postgres
 
@@ -26,19 +26,23 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             let ws = try await Workspace.create(at: folder.appendingPathComponent("ws"))
             return (try Archive(workspace: ws, clock: clock), cleanUp)
         case .memory, .postgres:
-            // Only the authors' working copies are files (they are what people edit); the register
-            // is in memory, the trail and the records in memory or in PostgreSQL.
+            // Only the authors' working copies are files (they are what people edit); the register,
+            // the trail and the records are in memory or in PostgreSQL.
             let forms = folder.appendingPathComponent("forms")
             try ShippedForms.write(to: forms)
             let catalog = try FormCatalog(directory: forms)
-            let store: any RecordArchiveStore = self == .memory ? MemoryArchiveStore()
-                : try await PostgresArchiveStore(try await PostgresCluster.freshDatabase(), headKey: P256.Signing.PrivateKey())
-            let control = try ChangeControl(formsDirectory: forms, register: MemoryRegisterStore(), audit: store)
-            try await control.registerInitial(try catalog.templates.map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0.path))) }, by: nil)
-            let closing: @Sendable () -> Void = {
-                (store as? PostgresArchiveStore)?.close()
-                cleanUp()
+            let store: any RecordArchiveStore, register: any DocumentRegisterStore
+            var closing: @Sendable () -> Void = cleanUp
+            if self == .memory {
+                (store, register) = (MemoryArchiveStore(), MemoryRegisterStore())
+            } else {
+                let location = try await PostgresCluster.freshDatabase()
+                let (records, documents) = (try await PostgresArchiveStore(location, headKey: P256.Signing.PrivateKey()), try await PostgresRegisterStore(location))
+                (store, register) = (records, documents)
+                closing = { records.close(); documents.close(); cleanUp() }
             }
+            let control = try ChangeControl(formsDirectory: forms, register: register, audit: store)
+            try await control.registerInitial(try catalog.templates.map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0.path))) }, by: nil)
             return (Archive(store: store, documents: control, settings: .neutral, clock: clock), closing)
         }
     }

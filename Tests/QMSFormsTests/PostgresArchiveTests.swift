@@ -1,12 +1,13 @@
 import Crypto
 import Foundation
 import QMSFormsPostgres
+import QMSFormsPostgresTesting
 import Testing
 @testable import QMSForms
 
 /// What the PostgreSQL archive guarantees by the server's own means, asked of a real server with
-/// psql: the application's role cannot rewrite an audit row or a record file, nor can the
-/// schema's owner (triggers), and a server refuses a schema newer than it knows.
+/// psql: the application's role cannot rewrite an audit row, a record file or a frozen revision,
+/// nor can the schema's owner (triggers), and a server refuses a schema newer than it knows.
 @Suite struct PostgresArchiveTests {
     @Test(.tags(.cfr11_10c, .cfr11_10e))
     func theServerRefusesToRewriteTheArchiveWhoeverAsks() async throws {
@@ -31,6 +32,11 @@ import Testing
                     "UPDATE record_files SET data = '\\x00'", "DELETE FROM record_files", "TRUNCATE audit_entries", "TRUNCATE record_files"] {
             #expect(refused(sql, as: "qms_owner").contains("write-once"), "qms_owner: \(sql)")
         }
+        // The frozen revisions of the register: the same, for every role.
+        for sql in ["UPDATE register_revisions SET bytes = '\\x00'", "DELETE FROM register_revisions", "TRUNCATE register_revisions"] {
+            #expect(refused(sql, as: "qms_app").contains("permission denied"), "qms_app: \(sql)")
+            #expect(refused(sql, as: "qms_owner").contains("released revisions are frozen"), "qms_owner: \(sql)")
+        }
         #expect(try await archive.verify() == [])
         #expect(try await archive.store.file("records/SG-QR-22-02/\(number)/r0.xml").count > 1000)
     }
@@ -48,5 +54,17 @@ import Testing
         // Up to date: migrating again applies nothing.
         try PostgresCluster.psql(server, location.database, "UPDATE qms_schema SET version = \(PostgresSchema.current)", as: "qms_owner")
         #expect(try await PostgresSchema.migrate(owner, appRole: "qms_app") == [])
+    }
+
+    @Test func locationsAreReadAsLibpqWritesThem() throws {
+        let socket = try PostgresLocation("postgresql://qms_app@/qms?host=/run/postgresql&port=5433")
+        #expect(socket.user == "qms_app" && socket.database == "qms" && socket.socketPath == "/run/postgresql/.s.PGSQL.5433" && socket.host == nil)
+        let tcp = try PostgresLocation("postgresql://qms_app:s3cret@db.example.com:6543/quality")
+        #expect(tcp.host == "db.example.com" && tcp.port == 6543 && tcp.password == "s3cret" && tcp.socketPath == nil)
+        #expect(!tcp.description.contains("s3cret"))
+        #expect(try PostgresLocation("postgres://u@h/d").port == 5432)
+        for bad in ["mysql://u@h/d", "postgresql://u@h/", "postgresql://h/d", "postgresql://u@/d"] {
+            #expect(throws: PostgresArchiveError.self) { try PostgresLocation(bad) }
+        }
     }
 }

@@ -10,23 +10,19 @@ import Testing
 
     func minutes(_ m: Double) -> Date { t0.addingTimeInterval(m * 60) }
 
-    func signIn(_ kind: AccountTests.Kind) async throws -> (SignIn, MemoryArchiveStore, URL?) {
+    func signIn(_ kind: AccountTests.Kind) async throws -> (SignIn, MemoryArchiveStore, cleanUp: @Sendable () -> Void) {
         let trail = MemoryArchiveStore()
-        let (store, url): (any AccountStore & SessionStore, URL?) = switch kind {
-        case .memory: (MemoryAccountStore(), nil)
-        case .sqlite:
-            try { let u = FileManager.default.temporaryDirectory.appendingPathComponent("signin-\(UUID().uuidString).sqlite"); return (try SQLiteAccountStore(url: u), u) }()
-        }
+        let (store, cleanUp) = try await kind.store()
         let accounts = Accounts(store: store, audit: trail)
         try await accounts.add(try Account.new(name: "wangfang", displayName: "王芳", department: "quality", roles: [.record],
                                                password: "correct horse battery", now: t0, cost: 4), by: admin, now: t0)
-        return (SignIn(accounts: accounts, sessions: store), trail, url)
+        return (SignIn(accounts: accounts, sessions: store), trail, cleanUp)
     }
 
     @Test(.tags(.cfr11_10d), arguments: AccountTests.Kind.allCases)
     func sessionsEndWhenIdleDisabledOrReKeyed(_ kind: AccountTests.Kind) async throws {
-        let (signIn, _, url) = try await signIn(kind)
-        defer { if let url { try? FileManager.default.removeItem(at: url) } }
+        let (signIn, _, cleanUp) = try await signIn(kind)
+        defer { cleanUp() }
         let s = try await signIn.begin("wangfang", password: "correct horse battery", now: minutes(1))
         #expect(s.id.count >= 43 && s.csrfToken.count >= 43 && s.id != s.csrfToken)
         #expect(try await signIn.principal(for: s.id, now: minutes(20))?.0.displayName == "王芳")
@@ -43,8 +39,8 @@ import Testing
 
     @Test(.tags(.cfr11_10d, .cfr11_300), arguments: AccountTests.Kind.allCases)
     func fiveFailuresLockTheAccountForAWhile(_ kind: AccountTests.Kind) async throws {
-        let (signIn, trail, url) = try await signIn(kind)
-        defer { if let url { try? FileManager.default.removeItem(at: url) } }
+        let (signIn, trail, cleanUp) = try await signIn(kind)
+        defer { cleanUp() }
         await #expect(throws: SignInError.refused) { try await signIn.begin("nobody", password: "whatever it is", now: minutes(1)) }
         for i in 1...4 {
             await #expect(throws: SignInError.refused) { try await signIn.begin("wangfang", password: "wrong \(i)", now: minutes(Double(i))) }

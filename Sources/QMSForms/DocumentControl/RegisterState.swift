@@ -20,6 +20,14 @@ public struct RegisterState: Codable, Equatable, Sendable {
         public var file: String
         /// Its released revisions, oldest first.
         public var released: [Released]
+
+        /// Document `number` (alias `alias`, working copy `file`) with its `released` revisions.
+        public init(number: String, alias: String, file: String, released: [Released]) {
+            self.number = number
+            self.alias = alias
+            self.file = file
+            self.released = released
+        }
     }
 
     /// One released revision.
@@ -34,6 +42,15 @@ public struct RegisterState: Codable, Equatable, Sendable {
         public var effective: String
         /// When it was released (UTC, ISO 8601).
         public var releasedAt: String
+
+        /// Revision `revision`, frozen as `file` with SHA-256 `sha256`, effective `effective`, released at `releasedAt`.
+        public init(revision: String, sha256: String, file: String, effective: String, releasedAt: String) {
+            self.revision = revision
+            self.sha256 = sha256
+            self.file = file
+            self.effective = effective
+            self.releasedAt = releasedAt
+        }
     }
 
     /// A revision about to be released (the store decides where its bytes go).

@@ -1,24 +1,26 @@
 import Foundation
 import QMSFormsPostgres
 
-/// A throwaway PostgreSQL server for the tests: `initdb` and `pg_ctl` from Debian's `postgresql`
+/// A throwaway PostgreSQL server for tests (of this package and of whoever builds on it): `initdb` and `pg_ctl` from Debian's `postgresql`
 /// package (as the `postgres` user when the tests run as root), on a Unix socket in a fresh
 /// folder, no TCP port; started once per test process, stopped when it exits. Each archive gets
 /// its own database, owned by `qms_owner`, used as `qms_app`.
-enum PostgresCluster {
-    struct Server: Sendable {
-        let folder: String
-        let port: Int
-        let binaries: String
+public enum PostgresCluster {
+    /// A running server: its socket folder, port and binaries.
+    public struct Server: Sendable {
+        public let folder: String
+        public let port: Int
+        public let binaries: String
     }
 
     /// The running server, or why there is none.
-    static let shared: Result<Server, TestFailure> = {
+    public static let shared: Result<Server, TestFailure> = {
         do throws(TestFailure) { return .success(try start()) } catch { return .failure(error) }
     }()
 
-    struct TestFailure: Error, CustomStringConvertible {
-        var description: String
+    /// Why the server could not be started or a tool failed, in the tool's words.
+    public struct TestFailure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     private static func start() throws(TestFailure) -> Server {
@@ -49,18 +51,23 @@ enum PostgresCluster {
 
     nonisolated(unsafe) private static var stopAtExit: Server?
 
-    /// A fresh database owned by `qms_owner`, its schema migrated; where to reach it as `qms_app`.
-    static func freshDatabase() async throws -> PostgresLocation {
+    /// A new empty database owned by `qms_owner`, and where to reach it as that owner.
+    public static func emptyDatabase() throws -> PostgresLocation {
         let server = try shared.get()
         let name = "qms_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
         try psql(server, "postgres", "CREATE DATABASE \(name) OWNER qms_owner;")
-        let owner = try PostgresLocation("postgresql://qms_owner@/\(name)?host=\(server.folder)&port=\(server.port)")
+        return try PostgresLocation("postgresql://qms_owner@/\(name)?host=\(server.folder)&port=\(server.port)")
+    }
+
+    /// A fresh database owned by `qms_owner`, its schema migrated; where to reach it as `qms_app`.
+    public static func freshDatabase() async throws -> PostgresLocation {
+        let owner = try emptyDatabase()
         _ = try await PostgresSchema.migrate(owner, appRole: "qms_app")
         return owner.connecting(as: "qms_app")
     }
 
     /// Runs `sql` with psql as `user` (the superuser unless named) in `database`.
-    static func psql(_ server: Server, _ database: String, _ sql: String, as user: String = "postgres") throws {
+    public static func psql(_ server: Server, _ database: String, _ sql: String, as user: String = "postgres") throws {
         try run(as: "\(server.binaries)/psql", ["-h", server.folder, "-p", "\(server.port)", "-U", user, "-d", database,
                                                 "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
     }
