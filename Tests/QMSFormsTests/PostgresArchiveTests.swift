@@ -67,4 +67,39 @@ import Testing
             #expect(throws: PostgresArchiveError.self) { try PostgresLocation(bad) }
         }
     }
+
+    /// Four archives on one database, each with its own connection pool (as four servers are),
+    /// 250 issues each at once: 1,000 distinct consecutive numbers, the chain intact.
+    @Test(.tags(.cfr11_10c))
+    func fourServersIssuingAtOnceGetAThousandConsecutiveNumbers() async throws {
+        let (first, cleanUp) = try await StoreKind.postgres.archive()
+        defer { cleanUp() }
+        let location = try #require(first.store as? PostgresArchiveStore).location, key = P256.Signing.PrivateKey()
+        var servers: [Archive] = []
+        var stores: [PostgresArchiveStore] = []
+        for _ in 0..<4 {
+            let store = try await PostgresArchiveStore(location, headKey: key)
+            let register = try await PostgresRegisterStore(location)
+            stores.append(store)
+            servers.append(Archive(store: store, documents: try ChangeControl(formsDirectory: first.documents.formsDirectory, register: register, audit: store),
+                                   settings: .neutral, clock: first.clock))
+        }
+        defer { stores.forEach { $0.close() } }
+        let data = try ArchiveBehaviourTests.example("opinion"), who = Principal.named("李强")!
+        let numbers = try await withThrowingTaskGroup(of: [String].self) { group in
+            for server in servers {
+                group.addTask {
+                    var mine: [String] = []
+                    for _ in 0..<250 { mine.append(try await server.issue("opinion", data: data, source: "o.yaml", by: who).number) }
+                    return mine
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(numbers.count == 1000 && Set(numbers).count == 1000)
+        #expect(Set(numbers) == Set((1...1000).map { String(format: "YJ-2026-%03d", $0) }), "\(numbers.sorted().prefix(3))")
+        let trail = try await servers[0].store.verifiedEntries()
+        #expect(trail.problems.isEmpty, "\(trail.problems.prefix(3))")
+        #expect(try await servers[1].verify() == [])
+    }
 }

@@ -27,6 +27,7 @@ public enum ComplianceEvidence {
             "QMSFormsTests/ArchiveBehaviourTests.disposalWaitsForRetentionByTheRealClockAndKeepsTheFact",
             "QMSFormsTests/IntegrityBehaviourTests.theIndexNeverDecidesDestruction",
             "QMSFormsTests/PostgresArchiveTests.theServerRefusesToRewriteTheArchiveWhoeverAsks",
+            "QMSFormsTests/PostgresArchiveTests.fourServersIssuingAtOnceGetAThousandConsecutiveNumbers",
         ],
         "cfr11_10d": [
             "QMSFormsCLITests/UserCommandTests.accountsAreManagedAndLogged",
