@@ -60,6 +60,7 @@ public final class PostgresArchiveStore: RecordArchiveStore {
                 written = entry
             }
             for file in change.adding {
+                // records/FORM/NUMBER/rN.xml: the number is what the disposal trigger matches on.
                 let number = file.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
                 try await connection.query("INSERT INTO record_files (path, number, data) VALUES (\(file.path), \(number), \(ByteBuffer(data: file.data)))",
                                            logger: database.logger)
@@ -165,9 +166,10 @@ public final class PostgresArchiveStore: RecordArchiveStore {
     }
 
     private static func lastEntry(_ connection: PostgresConnection, logger: Logger) async throws -> AuditEntry? {
+        var last: String?
         for try await json in try await connection.query("SELECT entry FROM audit_entries ORDER BY seq DESC LIMIT 1", logger: logger).decode(String.self) {
-            return try JSONDecoder().decode(AuditEntry.self, from: Data(json.utf8))
+            last = json
         }
-        return nil
+        return try last.map { try JSONDecoder().decode(AuditEntry.self, from: Data($0.utf8)) }
     }
 }

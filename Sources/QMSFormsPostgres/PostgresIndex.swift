@@ -21,12 +21,15 @@ enum PostgresIndex {
                 """, logger: logger)
         case let .state(number, state):
             // The row's JSON carries the state too: both change together.
+            var stored: String?
             for try await json in try await connection.query("SELECT row FROM record_index WHERE number = \(number)", logger: logger).decode(String.self) {
-                var row = try JSONDecoder().decode(ArchivedRecord.self, from: Data(json.utf8))
-                row.state = state
-                let updated = String(decoding: try JSONEncoder().encode(row), as: UTF8.self)
-                try await connection.query("UPDATE record_index SET state = \(state.rawValue), row = \(updated) WHERE number = \(number)", logger: logger)
+                stored = json
             }
+            guard let stored else { return }
+            var row = try JSONDecoder().decode(ArchivedRecord.self, from: Data(stored.utf8))
+            row.state = state
+            let updated = String(decoding: try JSONEncoder().encode(row), as: UTF8.self)
+            try await connection.query("UPDATE record_index SET state = \(state.rawValue), row = \(updated) WHERE number = \(number)", logger: logger)
         case .clear:
             try await connection.query("DELETE FROM record_index", logger: logger)
         }

@@ -89,13 +89,14 @@ public enum PostgresSchema {
         var applied: [Int] = []
         try await database.transaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7007000)", logger: database.logger)
-            var found = 0
-            let exists = try await connection.query("SELECT to_regclass('qms_schema') IS NOT NULL", logger: database.logger)
-            for try await present in exists.decode(Bool.self) where present {
+            // One statement's rows read to the end before the next statement on the connection.
+            var present = false, found = 0
+            for try await p in try await connection.query("SELECT to_regclass('qms_schema') IS NOT NULL", logger: database.logger).decode(Bool.self) { present = p }
+            if present {
                 for try await v in try await connection.query("SELECT version FROM qms_schema", logger: database.logger).decode(Int.self) { found = v }
             }
             guard found <= current else { throw PostgresArchiveError.schemaTooNew(database: owner.database, found: found, known: current) }
-            for version in (found + 1)...max(found + 1, current) where version <= current {
+            for version in stride(from: found + 1, through: current, by: 1) {
                 for statement in migrations[version - 1] {
                     let sql = statement.replacingOccurrences(of: "{app}", with: "\"\(appRole)\"")
                     try await connection.query(PostgresQuery(unsafeSQL: sql), logger: database.logger)
@@ -109,8 +110,9 @@ public enum PostgresSchema {
 
     /// Refuses a database without the schema, or with one older or newer than ``current``.
     static func check(_ database: PostgresDatabase) async throws {
-        var found: Int?
-        for try await present in try await database.query("SELECT to_regclass('qms_schema') IS NOT NULL").decode(Bool.self) where present {
+        var present = false, found: Int?
+        for try await p in try await database.query("SELECT to_regclass('qms_schema') IS NOT NULL").decode(Bool.self) { present = p }
+        if present {
             for try await v in try await database.query("SELECT version FROM qms_schema").decode(Int.self) { found = v }
         }
         guard let found else { throw PostgresArchiveError.noSchema(database: database.location.database) }
