@@ -1,3 +1,4 @@
+import ComplianceTags
 import Testing
 @testable import QMSForms
 

@@ -1,3 +1,4 @@
+import ComplianceTags
 import Foundation
 import Testing
 @testable import QMSForms

@@ -1,3 +1,4 @@
+import ComplianceTags
 import Crypto
 import Foundation
 import Testing

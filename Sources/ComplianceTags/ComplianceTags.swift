@@ -2,7 +2,7 @@ import Testing
 
 /// One tag per clause `qmsforms compliance` lists: a test tagged with a clause is evidence that
 /// the tool meets it (ComplianceChecklistTests checks the checklist against these tags).
-extension Tag {
+public extension Tag {
     @Tag static var iso7_5_2: Self
     @Tag static var iso7_5_3: Self
     @Tag static var cfr11_10a: Self
