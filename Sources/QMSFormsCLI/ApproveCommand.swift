@@ -18,7 +18,7 @@ struct ApproveCommand: AsyncParsableCommand {
             var who = try principal(by, for: "approve", documentControl: true)
             var key: SigningCeremony.Key?
             if sign {
-                let ceremony = SigningCeremony(accounts: try workspace.accounts(), authority: workspace.workspace.signingAuthorityDirectory)
+                let ceremony = SigningCeremony(accounts: try await workspace.accounts(), authority: workspace.workspace.signingAuthorityDirectory)
                 key = try await ceremony.unlock(who.id, password: try readPassword(fromStdin: passwordStdin, for: who.id, confirm: false),
                                                 for: "\(document) as \(role.rawValue)")
                 who = key!.account.principal

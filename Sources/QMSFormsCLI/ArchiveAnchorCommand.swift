@@ -10,7 +10,7 @@ struct ArchiveAnchorCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             guard let head = try await archive.anchor() else {
                 throw Failure(.usage, "the audit trail is empty: there is nothing to anchor yet")
             }

@@ -13,7 +13,7 @@ struct ArchiveDisposeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            warnIfUnfinished("disposing of \(number)", try await Archive(workspace: workspace.workspace).dispose(number, reason: reason, by: try principal(by, for: "dispose")))
+            warnIfUnfinished("disposing of \(number)", try await workspace.archive().dispose(number, reason: reason, by: try principal(by, for: "dispose")))
             print("\(number): disposed of")
         } catch { throw Failure(error) }
     }

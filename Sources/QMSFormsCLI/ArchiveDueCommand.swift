@@ -9,6 +9,6 @@ struct ArchiveDueCommand: AsyncParsableCommand {
     @Option(help: SheetFormat.help) var format: SheetFormat = .text
 
     func run() async throws {
-        do { try await printRecords(try Archive(workspace: workspace.workspace).due(asOf: asOf), format: format) } catch { throw Failure(error) }
+        do { try printRecords(try await workspace.archive().due(asOf: asOf), format: format) } catch { throw Failure(error) }
     }
 }

@@ -15,7 +15,7 @@ struct ArchiveExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let s = try await Archive(workspace: workspace.workspace).export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: try principal(by, for: "export"))
+            let s = try await workspace.archive().export(to: URL(fileURLWithPath: output), from: from, to: to, form: form, by: try principal(by, for: "export"))
             print("\(output): \(s.records) records, \(s.templates) template revisions, \(s.auditEntries) audit entries, \(s.bytes) bytes")
         } catch { throw Failure(error) }
     }

@@ -8,6 +8,6 @@ struct ArchiveListCommand: AsyncParsableCommand {
     @Option(help: SheetFormat.help) var format: SheetFormat = .text
 
     func run() async throws {
-        do { try await printRecords(try Archive(workspace: workspace.workspace).search(.init()), format: format) } catch { throw Failure(error) }
+        do { try printRecords(try await workspace.archive().search(.init()), format: format) } catch { throw Failure(error) }
     }
 }

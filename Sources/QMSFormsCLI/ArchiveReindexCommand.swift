@@ -8,6 +8,6 @@ struct ArchiveReindexCommand: AsyncParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() async throws {
-        do { print("\(try await Archive(workspace: workspace.workspace).reindex()) records indexed") } catch { throw Failure(error) }
+        do { print("\(try await workspace.archive().reindex()) records indexed") } catch { throw Failure(error) }
     }
 }

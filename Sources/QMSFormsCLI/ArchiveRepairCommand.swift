@@ -11,7 +11,7 @@ struct ArchiveRepairCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             guard let entry = try await archive.repair(by: try principal(by, for: "repair")) else {
                 print("nothing to repair: the audit log ends with a whole line")
                 return

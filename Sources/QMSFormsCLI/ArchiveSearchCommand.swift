@@ -19,7 +19,7 @@ struct ArchiveSearchCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let rows = try await Archive(workspace: workspace.workspace).search(.init(
+            let rows = try await workspace.archive().search(.init(
                 form: form, number: number, customer: customer, from: from, to: to, status: status, complaintCategory: category,
                 text: words.isEmpty ? nil : words.map { $0.contains(" ") && !$0.contains("\"") ? "\"\($0)\"" : $0 }.joined(separator: " "),
                 state: state))

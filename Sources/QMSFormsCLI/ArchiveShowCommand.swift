@@ -11,7 +11,7 @@ struct ArchiveShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let (row, entries) = try await Archive(workspace: workspace.workspace).show(number)
+            let (row, entries) = try await workspace.archive().show(number)
             switch format {
             case .json:
                 struct Shown: Encodable { var record: ArchivedRecord; var audit: [AuditEntry] }

@@ -20,7 +20,7 @@ struct ArchiveVerifyCommand: AsyncParsableCommand {
             anchored = (seq, String(parts[1]))
         }
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             let verification = try await archive.verification(anchor: anchored)
             let problems = verification.problems
             guard problems.isEmpty else {

@@ -18,7 +18,7 @@ struct CAInitCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let ws = workspace.workspace
-            let accounts = try workspace.accounts()
+            let accounts = try await workspace.accounts()
             let company = try ws.settings().company
             let authority = try await accounts.createSigningAuthority(in: ws.signingAuthorityDirectory, organization: "\(company.zh) \(company.en)",
                                                                       by: try principal(by, for: "ca init"))

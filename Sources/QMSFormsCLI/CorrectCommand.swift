@@ -14,7 +14,7 @@ struct CorrectCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             let (row, _) = try await archive.show(number)
             let (template, _) = try await workspace.template(row.form, revision: Revision(row.templateRevision), allowObsolete: true)
             let issued = try await archive.correct(number, data: try readData(data, for: template, input: input), source: data, reason: reason, by: try principal(by, for: "correct"))

@@ -17,24 +17,25 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             var ws = workspace.workspace
-            if !ws.isControlled { ws = try await Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped) }
+            // A shared archive is made with qmsforms init --archive first; a plain folder here becomes a workspace.
+            if try workspace.sharedArchive() == nil, !ws.isControlled {
+                ws = try await Workspace.create(at: ws.root, from: from.map { .folder(URL(fileURLWithPath: $0)) } ?? .shipped)
+            }
             let started = Date()
             let issued = try await DemoYear(year: year, seed: seed, shipments: shipments)
-                .issue(into: Archive(workspace: ws), examples: ws.formsDirectory.appendingPathComponent("examples"), by: "demo")
+                .issue(into: workspace.archive(), examples: ws.formsDirectory.appendingPathComponent("examples"), by: "demo")
             for (form, numbers) in issued.numbers.sorted(by: { $0.key < $1.key }) {
                 print("\(form)\t\(numbers.count)\t\(numbers.first ?? "")…\(numbers.last ?? "")")
             }
             print(String(format: "%d records issued into %@ in %.0f s", issued.total, ws.root.path, Date().timeIntervalSince(started)))
-            try await addDemoAccounts(ws)
+            try await addDemoAccounts(ws, accounts: workspace.accounts())
         } catch { throw Failure(error) }
     }
 
     /// People to sign in to `qmsforms serve` with, one for each part of the procedure, when the
     /// workspace has no account yet; their passwords are random and shown once.
-    private func addDemoAccounts(_ ws: Workspace) async throws {
-        let store = try SQLiteAccountStore(url: ws.accountsFile)
-        guard try await store.accounts().isEmpty else { return }
-        let accounts = Accounts(store: store, audit: FileArchiveStore(directory: ws.archiveDirectory))
+    private func addDemoAccounts(_ ws: Workspace, accounts: Accounts) async throws {
+        guard try await accounts.list().isEmpty else { return }
         let people: [(String, String, String, Set<Principal.Role>)] = [
             ("wang.fang", "王芳", "供销部", [.record]),
             ("li.qiang", "李强", "质管部", [.record, .review]),

@@ -18,7 +18,7 @@ struct DiffCommand: AsyncParsableCommand {
         let changes: [TemplateDiff.Change]
         let same: String
         do {
-            let control = try workspace.requireControl()
+            let control = try await workspace.requireControl()
             if let from, let to {
                 changes = try await control.diff(document, from: from, to: to)
                 same = "\(from) and \(to) have the same content"

@@ -23,7 +23,7 @@ struct IssueCommand: AsyncParsableCommand {
         let browser = try pdf.map { _ in try PDFOutput.browser() }
         let issued: Archive.Issued
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             let (template, _) = try await workspace.form(form)
             issued = try await archive.issue(form, data: try readData(data, for: template, input: input), source: data == "-" ? "<stdin>" : data, by: try principal(by, for: "issue"))
             print("\(issued.number)\t\(issued.xmlPath)\t\(issued.htmlPath)")
@@ -32,7 +32,7 @@ struct IssueCommand: AsyncParsableCommand {
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
         guard let pdf else { return }
         do {
-            let html = String(decoding: try await Archive(workspace: workspace.workspace).rendition(issued.number), as: UTF8.self)
+            let html = String(decoding: try await workspace.archive().rendition(issued.number), as: UTF8.self)
             let document = PrintDocument(name: issued.number, html: html)
             for path in try PDFOutput.write([(issued.number + ".pdf", document)], to: pdf, browser: browser) { print(path) }
         } catch {
@@ -45,7 +45,7 @@ struct IssueCommand: AsyncParsableCommand {
     /// Issues the records of a batch in input order (numbers follow it); invalid ones are listed and get no number.
     private func issueAll(_ input: BatchInput, template: Template) async throws {
         let archive: Archive
-        do { archive = try Archive(workspace: workspace.workspace) } catch { throw Failure(error) }
+        do { archive = try await workspace.archive() } catch { throw Failure(error) }
         let who = try principal(by, for: "issue")
         try await batch.perform(input) { report, progress in
             try await batch.run.run(input, work: { item in try item.parse(template: template) }, commit: { item, parsed in

@@ -47,7 +47,7 @@ struct PrintCommand: AsyncParsableCommand {
         }
         guard FileName.isSafe(input) else { throw Failure(.usage, "'\(input)' is not a record number, nor a file that exists") }
         do {
-            let data = try await Archive(workspace: workspace.workspace).rendition(input)
+            let data = try await workspace.archive().rendition(input)
             return (input + ".pdf", PrintDocument(name: input, html: String(decoding: data, as: UTF8.self)))
         } catch let failure as Failure { throw failure } catch { throw Failure(error) }
     }

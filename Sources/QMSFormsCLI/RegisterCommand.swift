@@ -14,7 +14,7 @@ struct RegisterCommand: AsyncParsableCommand {
     enum RegisterFormat: String, ExpressibleByArgument { case text, json, html }
 
     func run() async throws {
-        let control = try workspace.requireControl()
+        let control = try await workspace.requireControl()
         if verify {
             let findings: [ChangeControlError]
             do { findings = try await control.verify() } catch { throw Failure(error) }

@@ -26,7 +26,7 @@ extension WorkspaceOptions {
         guard let data = try? Data(contentsOf: url) else { throw Failure(.io, "\(path): cannot read the record") }
         do {
             var watermark: PrintMarks.Watermark?
-            let control = try control()
+            let control = try await control()
             let (values, pin) = try await RecordXMLReader().record(data, source: path) { pin in
                 guard let control else { return try FormCatalog(directory: workspace.formsDirectory).template(named: pin.form) }
                 let (t, standing) = try await control.template(pin.form, revision: pin.revision)

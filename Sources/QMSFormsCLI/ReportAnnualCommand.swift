@@ -23,7 +23,7 @@ struct ReportAnnualCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             let report = try await AnnualReport.compute(from: archive, year: year)
             let (template, _) = try await workspace.form("annual")
             let data = try notes.map { report.data(with: try readData($0, for: template)) } ?? report.data

@@ -19,7 +19,7 @@ struct ReportOpenActionsCommand: AsyncParsableCommand {
     func run() async throws {
         let report: OpenActions
         do {
-            report = try await OpenActions.report(from: Archive(workspace: workspace.workspace), asOf: asOf ?? Day(Date()))
+            report = try await OpenActions.report(from: workspace.archive(), asOf: asOf ?? Day(Date()))
         } catch { throw Failure(error) }
         switch format {
         case .json:

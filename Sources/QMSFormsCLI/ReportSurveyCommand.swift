@@ -29,7 +29,7 @@ struct ReportSurveyCommand: AsyncParsableCommand {
         }
         let who = compiler.displayName
         do {
-            let archive = try Archive(workspace: workspace.workspace)
+            let archive = try await workspace.archive()
             let data = try await SurveySummary.data(from: archive, campaign: campaign, issued: issued, previousScore: previous,
                                               signers: ["compiled": who, "reviewed": reviewedBy, "approved": approvedBy])
             let (template, _) = try await workspace.form("survey-summary")

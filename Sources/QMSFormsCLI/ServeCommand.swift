@@ -21,10 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let ws = workspace.workspace
         let site: Site
-        do { site = try Site(workspace: ws, configuration: WebConfiguration(host: host, port: port, basePath: basePath, publicOrigin: publicOrigin)) } catch {
-            throw Failure(error)
-        }
-        let accounts = (try? await SQLiteAccountStore(url: ws.accountsFile).accounts()) ?? []
+        let stores = try await workspace.stores()
+        do {
+            site = try await Site(workspace: ws, stores: stores,
+                                  configuration: WebConfiguration(host: host, port: port, basePath: basePath, publicOrigin: publicOrigin))
+        } catch { throw Failure(error) }
+        let accounts = (try? await stores.people().accounts()) ?? []
         if accounts.isEmpty {
             FileHandle.standardError.write(Data("""
                 no account can sign in yet; create one (it asks for the password):
@@ -35,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         let base = basePath
         try await WebServer(site: site).run { bound in
             // Written at once (not buffered): a script waiting for the address reads it now.
-            FileHandle.standardOutput.write(Data("qmsforms serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\(WebConfiguration(basePath: base).basePath)/ (\(ws.root.path))\n".utf8))
+            FileHandle.standardOutput.write(Data("qmsforms serve: http://\(host.contains(":") ? "[\(host)]" : host):\(bound)\(WebConfiguration(basePath: base).basePath)/ (\(stores.location))\n".utf8))
         }
     }
 }

@@ -23,14 +23,14 @@ struct SignCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let ws = workspace.workspace
-            let archive = try Archive(workspace: ws)
+            let archive = try await workspace.archive()
             let meanings = try await archive.signatureMeanings(of: number)
             guard meanings.contains(where: { $0.id == meaning }) else {
                 throw Failure(SignatureError.unknownMeaning(form: number, meaning: meaning, known: meanings.map(\.id)))
             }
             let name = by ?? ProcessInfo.processInfo.environment["QMS_USER"] ?? ""
             guard !name.isEmpty else { throw Failure(ArchiveError.missingBy(action: "sign")) }
-            let ceremony = SigningCeremony(accounts: try workspace.accounts(), authority: ws.signingAuthorityDirectory)
+            let ceremony = SigningCeremony(accounts: try await workspace.accounts(), authority: ws.signingAuthorityDirectory)
             let password = try readPassword(fromStdin: passwordStdin, for: name, confirm: false)
             let key = try await ceremony.unlock(name, password: password, for: "\(number) as \(meaning)")
             let signed = try await archive.sign(number, meaning: meaning, with: key)

@@ -8,17 +8,6 @@ struct UserCommand: ParsableCommand {
         subcommands: [UserAddCommand.self, UserListCommand.self, UserDisableCommand.self, UserResetPasswordCommand.self])
 }
 
-extension WorkspaceOptions {
-    /// The accounts of a controlled workspace, changes logged in its archive's trail.
-    func accounts() throws -> Accounts {
-        let ws = workspace
-        guard ws.isControlled else { throw Failure(ChangeControlError.notAWorkspace(ws.root.path)) }
-        do { return Accounts(store: try SQLiteAccountStore(url: ws.accountsFile), audit: FileArchiveStore(directory: ws.archiveDirectory)) } catch {
-            throw Failure(error)
-        }
-    }
-}
-
 /// A password: one line of standard input with `--password-stdin`, else asked at the terminal
 /// without echo — twice when it is being set (`confirm`).
 func readPassword(fromStdin: Bool, for name: String, confirm: Bool = true) throws -> String {
@@ -57,7 +46,7 @@ struct UserAddCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let accounts = try workspace.accounts()
+            let accounts = try await workspace.accounts()
             let who = try principal(by, for: "user add")
             let password = try readPassword(fromStdin: passwordStdin, for: name)
             var account = try Account.new(name: name, displayName: display, department: dept, roles: Set(role), password: password)
@@ -117,7 +106,7 @@ struct UserResetPasswordCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let accounts = try workspace.accounts()
+            let accounts = try await workspace.accounts()
             let who = try principal(by, for: "user reset-password")
             let password = try readPassword(fromStdin: passwordStdin, for: name)
             let ca = workspace.workspace.signingAuthorityDirectory

@@ -12,7 +12,7 @@ struct VoidCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            warnIfUnfinished("voiding \(number)", try await Archive(workspace: workspace.workspace).void(number, reason: reason, by: try principal(by, for: "void")))
+            warnIfUnfinished("voiding \(number)", try await workspace.archive().void(number, reason: reason, by: try principal(by, for: "void")))
             print("\(number): void")
         } catch { throw Failure(error) }
     }

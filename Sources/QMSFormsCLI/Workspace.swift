@@ -6,9 +6,15 @@ import QMSForms
 /// A folder made by `qmsforms init` is controlled (its register decides which revision is in
 /// force); any other folder with a `forms/` is used as it is; anywhere else the built-in forms
 /// serve (``ShippedForms``).
+///
+/// Where its archive is: `--archive postgresql://…`, else `QMS_ARCHIVE`, else `archive:` in its
+/// `qms.yaml`, else the workspace's own files (see ``stores()``).
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("workspace"), help: "The workspace folder (default: $QMS_WORKSPACE, else the current folder).")
     var path: String?
+    @Option(name: .customLong("archive"),
+            help: "A shared archive: postgresql://USER@HOST/DB (default: $QMS_ARCHIVE, else archive: in qms.yaml, else the workspace's files).")
+    var archiveURL: String?
 
     var workspace: Workspace {
         let env = ProcessInfo.processInfo.environment["QMS_WORKSPACE"]
@@ -16,26 +22,40 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// The document control of a controlled workspace, `nil` for a plain folder.
-    func control() throws -> ChangeControl? {
-        guard workspace.isControlled else { return nil }
-        do { return try ChangeControl(workspace: workspace) } catch { throw Failure(error) }
+    func control() async throws -> ChangeControl? {
+        guard try sharedArchive() != nil || workspace.isControlled else { return nil }
+        do { return try await ChangeControl(workspace: workspace, stores: stores()) } catch let f as Failure { throw f } catch { throw Failure(error) }
     }
 
     /// The control of a controlled workspace; a plain folder is a usage error here.
-    func requireControl() throws -> ChangeControl {
-        guard let control = try control() else { throw Failure(ChangeControlError.notAWorkspace(workspace.root.path)) }
+    func requireControl() async throws -> ChangeControl {
+        guard let control = try await control() else { throw Failure(ChangeControlError.notAWorkspace(workspace.root.path)) }
         return control
+    }
+
+    /// The archive of a controlled workspace, in its files or the shared database.
+    func archive() async throws -> Archive {
+        do { return try await Archive(workspace: workspace, stores: stores()) } catch let f as Failure { throw f } catch { throw Failure(error) }
+    }
+
+    /// The accounts of a controlled workspace, changes logged in its archive's trail.
+    func accounts() async throws -> Accounts {
+        let stores = try await stores()
+        do {
+            guard try await stores.hasRegister() else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
+            return try stores.accounts()
+        } catch { throw Failure(error) }
     }
 
     /// Whether the templates are the built-in ones: no workspace and no `forms/` here.
     var usesShippedForms: Bool {
-        !workspace.isControlled && !FileManager.default.fileExists(atPath: workspace.formsDirectory.path)
+        (try? sharedArchive()) == nil && !workspace.isControlled && !FileManager.default.fileExists(atPath: workspace.formsDirectory.path)
     }
 
     /// The templates in force: the register's effective revisions, the working copies, or the built-in forms.
     func templates() async throws -> [Template] {
         do {
-            if let control = try control() { return try await control.effectiveCatalog() }
+            if let control = try await control() { return try await control.effectiveCatalog() }
             if usesShippedForms { return try ShippedForms.catalog().templates }
             return try FormCatalog(directory: workspace.formsDirectory).templates
         } catch { throw Failure(error) }
@@ -45,7 +65,7 @@ struct WorkspaceOptions: ParsableArguments {
     func template(_ name: String, revision: Revision? = nil, draft: Bool = false, allowObsolete: Bool = false)
         async throws -> (Template, PrintMarks.Watermark?) {
         do {
-            if let control = try control() {
+            if let control = try await control() {
                 // In a controlled workspace a template file names its document at the revision it
                 // declares, and the register's rules apply to it as to the alias: no back door.
                 var name = name, rev = revision
@@ -77,7 +97,7 @@ struct WorkspaceOptions: ParsableArguments {
     /// template when `--revision`, `--draft`, a template path or an uncontrolled folder decides.
     func schedule(_ name: String, revision: Revision? = nil, draft: Bool = false) async throws -> (RevisionSchedule, PrintMarks.Watermark?) {
         let (t, mark) = try await form(name, revision: revision, draft: draft)
-        guard revision == nil, !draft, !(name.hasSuffix(".xml") || name.contains("/")), let control = try control() else {
+        guard revision == nil, !draft, !(name.hasSuffix(".xml") || name.contains("/")), let control = try await control() else {
             return (RevisionSchedule(fixed: t), mark)
         }
         do { return (try await control.schedule(name), mark) } catch { throw Failure(error) }

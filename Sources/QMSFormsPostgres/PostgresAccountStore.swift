@@ -14,9 +14,15 @@ public final class PostgresAccountStore: AccountStore, SessionStore, DraftStore 
     let database: PostgresDatabase
 
     /// The accounts in the database at `location`, its schema checked.
-    public init(_ location: PostgresLocation) async throws {
-        database = PostgresDatabase(location)
+    public convenience init(_ location: PostgresLocation) async throws {
+        let database = PostgresDatabase(location)
         try await PostgresSchema.check(database)
+        self.init(database: database)
+    }
+
+    /// Over a pool shared with the other stores, its schema checked already (``PostgresArchive``).
+    init(database: PostgresDatabase) {
+        self.database = database
     }
 
     /// Closes the connections.

@@ -12,13 +12,15 @@ public enum PostgresArchiveError: QMSError, Equatable {
     case schemaTooNew(database: String, found: Int, known: Int)
     /// The database's schema is older: `qmsforms archive migrate-schema` brings it up to date.
     case schemaTooOld(database: String, found: Int, known: Int)
+    /// This server signs the trail's head with a key other than the one the archive pinned.
+    case foreignHeadKey(database: String, pinned: String, ours: String)
     /// The server refused or failed a statement.
     case server(String)
 
     public var category: ErrorCategory {
         switch self {
         case .badLocation, .badRole: .usage
-        case .noSchema, .schemaTooNew, .schemaTooOld: .refused
+        case .noSchema, .schemaTooNew, .schemaTooOld, .foreignHeadKey: .refused
         case .server: .io
         }
     }
@@ -32,6 +34,9 @@ public enum PostgresArchiveError: QMSError, Equatable {
             + "upgrade qmsforms before it touches this archive"
         case let .schemaTooOld(database, found, known): "database \(database) has schema version \(found), older than \(known): "
             + "run qmsforms archive migrate-schema as the schema's owner"
+        case let .foreignHeadKey(database, pinned, ours): "database \(database) signs its audit trail's head with the key of SHA-256 fingerprint "
+            + "\(pinned), but this server's key is \(ours): copy .qms/archive-head-key.pem from the server that first used the archive "
+            + "(docs/deployment.md); nothing was written"
         case let .server(message): "PostgreSQL: \(message)"
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import QMSForms
+import Synchronization
 
 /// The record archive on PostgreSQL, shared by every server that connects to it: the same
 /// operations and guarantees as the file archive, by the database's own means.
@@ -24,10 +25,43 @@ public final class PostgresArchiveStore: RecordArchiveStore {
     private let headKey: P256.Signing.PrivateKey
 
     /// The archive in the database at `location`, its schema checked (``PostgresSchema/check(_:)``), the trail's head signed with `headKey`.
-    public init(_ location: PostgresLocation, headKey: P256.Signing.PrivateKey) async throws {
-        database = PostgresDatabase(location)
+    public convenience init(_ location: PostgresLocation, headKey: P256.Signing.PrivateKey) async throws {
+        try await self.init(database: PostgresDatabase(location), headKey: headKey)
+    }
+
+    /// The archive over a pool shared with the register and the people (``PostgresArchive``). A
+    /// database whose pinned head key is another is refused.
+    init(database: PostgresDatabase, headKey: P256.Signing.PrivateKey) async throws {
+        self.database = database
         self.headKey = headKey
         try await PostgresSchema.check(database)
+        for try await key in try await database.query("SELECT public_key FROM head_key WHERE id = 1").decode(String.self) {
+            try checkPinned(key)
+            keyPinned.withLock { $0 = true }
+        }
+    }
+
+    /// Whether the database's pinned head key is known to be ours (the pin is write-once).
+    private let keyPinned = Mutex(false)
+
+    private func checkPinned(_ pinned: String) throws {
+        let ours = headKey.publicKey.pemRepresentation
+        guard pinned != ours else { return }
+        func fingerprint(_ pem: String) -> String {
+            (try? P256.Signing.PublicKey(pemRepresentation: pem)).map { Digest.sha256($0.derRepresentation) } ?? "(unreadable)"
+        }
+        throw PostgresArchiveError.foreignHeadKey(database: database.location.database, pinned: fingerprint(pinned), ours: fingerprint(ours))
+    }
+
+    /// Pins this store's head key in the transaction that first signs a head, unless pinned: the
+    /// first server to write decides the key, and a rolled-back action pins nothing.
+    private func pinKey(_ connection: PostgresConnection) async throws {
+        guard !keyPinned.withLock({ $0 }) else { return }
+        let ours = headKey.publicKey.pemRepresentation
+        try await connection.query("INSERT INTO head_key (id, public_key) VALUES (1, \(ours)) ON CONFLICT (id) DO NOTHING", logger: database.logger)
+        for try await key in try await connection.query("SELECT public_key FROM head_key WHERE id = 1", logger: database.logger).decode(String.self) {
+            try checkPinned(key)
+        }
     }
 
     /// Where the database is (without its password).
@@ -41,12 +75,13 @@ public final class PostgresArchiveStore: RecordArchiveStore {
 
     public func perform<T: Sendable>(_ plan: () async throws -> ArchivePlan<T>) async throws -> Committed<T> {
         let key = headKey
-        return try await database.transaction { connection in
+        let committed = try await database.transaction { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lock))", logger: database.logger)
             let decided = try await plan()
             guard let change = decided.change else { return Committed(entry: nil, result: decided.result) }
             var written: AuditEntry?
             if let draft = change.entry {
+                try await pinKey(connection)
                 let last = try await Self.lastEntry(connection, logger: database.logger)
                 let entry = draft.chained(after: last)
                 let json = String(decoding: entry.canonicalJSON, as: UTF8.self)
@@ -77,6 +112,8 @@ public final class PostgresArchiveStore: RecordArchiveStore {
             }
             return Committed(entry: written, result: decided.result)
         }
+        if committed.entry != nil { keyPinned.withLock { $0 = true } }
+        return committed
     }
 
     /// The index changes in the transaction with the rest: never stale.

@@ -14,13 +14,25 @@ public final class PostgresRegisterStore: DocumentRegisterStore {
     let database: PostgresDatabase
 
     /// The register in the database at `location`, its schema checked.
-    public init(_ location: PostgresLocation) async throws {
-        database = PostgresDatabase(location)
+    public convenience init(_ location: PostgresLocation) async throws {
+        let database = PostgresDatabase(location)
         try await PostgresSchema.check(database)
+        self.init(database: database)
+    }
+
+    /// Over a pool shared with the other stores, its schema checked already (``PostgresArchive``).
+    init(database: PostgresDatabase) {
+        self.database = database
     }
 
     /// Closes the connections.
     public func close() { database.close() }
+
+    /// Whether any document is registered.
+    public func hasDocuments() async throws -> Bool {
+        for try await any in try await database.query("SELECT EXISTS (SELECT 1 FROM register_documents)").decode(Bool.self) { return any }
+        return false
+    }
 
     /// The key of the advisory lock a release holds.
     static let lock = 7_007_002
@@ -31,7 +43,7 @@ public final class PostgresRegisterStore: DocumentRegisterStore {
             .decode((String, String, String).self) {
             documents.append(.init(number: number, alias: alias, file: file, released: []))
         }
-        guard !documents.isEmpty else { throw ChangeControlError.notAWorkspace(database.location.description) }
+        guard !documents.isEmpty else { throw ChangeControlError.noRegister(location: database.location.description) }
         let at = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($0.element.number, $0.offset) })
         let rows = try await database.query("SELECT number, revision, sha256, file, effective, released_at FROM register_revisions ORDER BY number, position")
         for try await (number, revision, sha256, file, effective, releasedAt) in rows.decode((String, String, String, String, String, String).self) {

@@ -74,6 +74,14 @@ public enum PostgresSchema {
         "GRANT SELECT, INSERT ON register_documents, register_revisions TO {app}",
         "GRANT SELECT, INSERT, UPDATE ON accounts TO {app}",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, drafts TO {app}",
+    ], [
+        // 3: the public key the trail's head is signed with, pinned by the first server to open the
+        // archive, so a server with another key is refused instead of signing a head no one can check.
+        "CREATE TABLE head_key (id integer PRIMARY KEY CHECK (id = 1), public_key text NOT NULL)",
+        "CREATE TRIGGER head_key_write_once BEFORE UPDATE OR DELETE ON head_key FOR EACH ROW EXECUTE FUNCTION qms_write_once()",
+        "CREATE TRIGGER head_key_no_truncate BEFORE TRUNCATE ON head_key FOR EACH STATEMENT EXECUTE FUNCTION qms_write_once()",
+        "REVOKE ALL ON head_key FROM PUBLIC",
+        "GRANT SELECT, INSERT ON head_key TO {app}",
     ]]
 
     /// The version this qmsforms writes and reads.

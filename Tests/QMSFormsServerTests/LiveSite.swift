@@ -48,7 +48,7 @@ final class LiveSite: @unchecked Sendable {
         for (name, display, dept, roles) in Self.people {
             try await accounts.add(try Account.new(name: name, displayName: display, department: dept, roles: roles, password: Self.password, cost: 4), by: admin)
         }
-        site = try Site(workspace: workspace, configuration: WebConfiguration(port: 0, basePath: basePath, publicOrigin: publicOrigin))
+        site = try await Site(workspace: workspace, configuration: WebConfiguration(port: 0, basePath: basePath, publicOrigin: publicOrigin))
         log = folder.appendingPathComponent("serve.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)

@@ -12,6 +12,9 @@ import Testing
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case files, memory, postgres
 
+    /// The key the PostgreSQL archives' heads are signed with: one per archive, as on every server of one deployment.
+    static let headKey = P256.Signing.PrivateKey()
+
     var testDescription: String { rawValue }
 
     /// An archive on a fresh store of this kind with the built-in forms registered, its clock at `now`.
@@ -38,7 +41,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
                 (store, register) = (MemoryArchiveStore(), MemoryRegisterStore())
             } else {
                 let location = try await PostgresCluster.freshDatabase()
-                let (records, documents) = (try await PostgresArchiveStore(location, headKey: P256.Signing.PrivateKey()), try await PostgresRegisterStore(location))
+                let (records, documents) = (try await PostgresArchiveStore(location, headKey: StoreKind.headKey), try await PostgresRegisterStore(location))
                 (store, register) = (records, documents)
                 closing = { records.close(); documents.close(); cleanUp() }
             }

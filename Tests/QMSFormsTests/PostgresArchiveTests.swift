@@ -75,7 +75,7 @@ import Testing
     func fourServersIssuingAtOnceGetAThousandConsecutiveNumbers() async throws {
         let (first, cleanUp) = try await StoreKind.postgres.archive()
         defer { cleanUp() }
-        let location = try #require(first.store as? PostgresArchiveStore).location, key = P256.Signing.PrivateKey()
+        let location = try #require(first.store as? PostgresArchiveStore).location, key = StoreKind.headKey
         var servers: [Archive] = []
         var stores: [PostgresArchiveStore] = []
         for _ in 0..<4 {

@@ -45,6 +45,14 @@ public struct Archive: Sendable {
         signingAuthority = workspace.signingAuthorityDirectory
     }
 
+    /// The archive in `stores` (the workspace's files or a shared database), filling records against
+    /// the register kept there, with `workspace`'s settings and signing CA.
+    public init(workspace: Workspace, stores: ArchiveStores, clock: WallClock = .system) async throws {
+        self.init(store: stores.records, documents: try await ChangeControl(workspace: workspace, stores: stores),
+                  settings: try workspace.settings(), clock: clock)
+        signingAuthority = workspace.signingAuthorityDirectory
+    }
+
     /// A record just issued or corrected.
     public struct Issued: Sendable {
         /// The record number, e.g. `8D-2026-001`.

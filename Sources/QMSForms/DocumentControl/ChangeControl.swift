@@ -42,6 +42,16 @@ public struct ChangeControl: Sendable {
                       audit: audit ?? FileArchiveStore(directory: workspace.archiveDirectory))
     }
 
+    /// The document control of `workspace`'s working copies over the register in `stores`
+    /// (the workspace's files or a shared database), logging to its records' trail. A place
+    /// without a register yet is refused.
+    public init(workspace: Workspace, stores: ArchiveStores) async throws {
+        guard try await stores.hasRegister() else {
+            throw stores.isShared ? ChangeControlError.noRegister(location: stores.location) : .notAWorkspace(workspace.root.path)
+        }
+        try self.init(formsDirectory: workspace.formsDirectory, register: stores.register, audit: stores.records)
+    }
+
     /// Templates parse once per process for the same bytes: the parsed template is kept by the
     /// SHA-256 of the bytes it came from (frozen revisions are hash-checked on every read).
     final class ParsedTemplates: Sendable {

@@ -2,6 +2,10 @@
 public enum ChangeControlError: QMSError, Equatable {
     /// The folder (named) holds no register.
     case notAWorkspace(String)
+    /// A shared archive (a database) without a register of controlled documents yet.
+    case noRegister(location: String)
+    /// A shared archive that already holds a register: a second server joins it, it does not create one.
+    case registerExists(String)
     /// The folder (named) holds a workspace already.
     case workspaceExists(String)
     /// The folder for a new workspace holds files already.
@@ -75,6 +79,11 @@ public enum ChangeControlError: QMSError, Equatable {
         switch self {
         case let .notAWorkspace(path):
             "\(path) is not a controlled workspace (no .qms/register.json); create one with: qmsforms init DIR"
+        case let .noRegister(location):
+            "\(location) holds no register of controlled documents yet; create it with: qmsforms init DIR --archive \(location)"
+        case let .registerExists(location):
+            "\(location) already holds a register of controlled documents; nothing was changed. A second server uses it "
+                + "with a copy of the first server's workspace folder (docs/deployment.md)"
         case let .workspaceExists(path): "\(path) already holds a workspace; nothing was changed"
         case let .folderNotEmpty(path):
             "\(path) is not empty (and not a workspace); give a new or empty folder for the workspace; nothing was changed"
@@ -140,7 +149,7 @@ public enum ChangeControlError: QMSError, Equatable {
         switch self {
         case .tampered, .frozenMissing, .damagedRegister, .notEditable, .notInTrail: .badTemplate
         case .file: .io
-        case .unknownDocument, .notAWorkspace, .badDate, .noSuchRevision, .incompleteChange: .usage
+        case .unknownDocument, .notAWorkspace, .noRegister, .badDate, .noSuchRevision, .incompleteChange: .usage
         default: .refused
         }
     }

@@ -23,6 +23,8 @@ public struct Workspace: Sendable {
     public var accountsFile: URL { root.appendingPathComponent(".qms/accounts.sqlite") }
     /// The workspace's signing CA (``SigningAuthority``): `.qms/signing-ca/`.
     public var signingAuthorityDirectory: URL { root.appendingPathComponent(".qms/signing-ca") }
+    /// The key a shared archive's trail head is signed with (``HeadKeyFile``): `.qms/archive-head-key.pem`, the same on every server.
+    public var sharedArchiveHeadKey: URL { root.appendingPathComponent(".qms/archive-head-key.pem") }
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 
@@ -43,8 +45,12 @@ public struct Workspace: Sendable {
     /// Creates a workspace at `root` (which must not exist, or be empty) holding a copy of the
     /// templates, schema and examples of `source`, each template registered as released at the
     /// revision its file declares. Built beside `root` and moved into place: all or nothing.
+    ///
+    /// With `shared`, the register goes into the stores it opens for the folder being built (a
+    /// database, whose register must be empty) instead of the folder's files, and `qms.yaml` names
+    /// that archive, so every command in the workspace uses it.
     public static func create(at root: URL, from source: FormSource = .shipped, by principal: Principal? = nil,
-                              now: Date = Date()) async throws -> Workspace {
+                              now: Date = Date(), into shared: (@Sendable (Workspace) async throws -> ArchiveStores)? = nil) async throws -> Workspace {
         let fm = FileManager.default
         var isFolder: ObjCBool = false
         if fm.fileExists(atPath: root.path, isDirectory: &isFolder) {
@@ -73,9 +79,19 @@ public struct Workspace: Sendable {
                 let url = URL(fileURLWithPath: t.path)
                 templates.append((t, try FileError.attempt(.read, url) { try Data(contentsOf: url) }))
             }
-            let control = try ChangeControl(formsDirectory: ws.formsDirectory, register: ws.register,
-                                            audit: FileArchiveStore(directory: ws.archiveDirectory))
-            try await control.registerInitial(templates, by: principal, now: now)
+            if let shared {
+                let stores = try await shared(ws)
+                defer { stores.close() }
+                guard try await !stores.hasRegister() else { throw ChangeControlError.registerExists(stores.location) }
+                let settings = ws.root.appendingPathComponent("qms.yaml")
+                try FileError.attempt(.write, settings) { try Data("archive: \(stores.location)\n".utf8).write(to: settings) }
+                let control = try ChangeControl(formsDirectory: ws.formsDirectory, register: stores.register, audit: stores.records)
+                try await control.registerInitial(templates, by: principal, now: now)
+            } else {
+                let control = try ChangeControl(formsDirectory: ws.formsDirectory, register: ws.register,
+                                                audit: FileArchiveStore(directory: ws.archiveDirectory))
+                try await control.registerInitial(templates, by: principal, now: now)
+            }
             if fm.fileExists(atPath: root.path) { try FileError.attempt(.remove, root) { try fm.removeItem(at: root) } }
             try FileError.attempt(.move, root) { try fm.moveItem(at: building, to: root) }
         } catch {

@@ -7,12 +7,15 @@ import Foundation
 ///   zh: 示例机械有限公司
 ///   en: Example Machinery Co., Ltd.
 /// logo: logo.png        # optional; PNG, JPEG or SVG, embedded into every page
+/// archive: postgresql://qms_app@db.example.com/qms   # optional; the shared archive (default: the files here)
 /// ```
 public struct Settings: Sendable, Equatable {
     /// The company's name as printed.
     public var company: Bilingual
     /// The logo as a `data:` URI, ready to embed.
     public var logoDataURI: String?
+    /// Where the archive is shared, when not in this folder's files: a `postgresql://` URL.
+    public var archive: String?
 
     /// Used when there is no `qms.yaml`.
     public static let neutral = Settings(company: Bilingual(zh: "（公司名称）", en: "(Company name)"), logoDataURI: nil)
@@ -52,8 +55,13 @@ public struct Settings: Sendable, Equatable {
                     throw fail("the logo: \(error.description)")
                 }
                 settings.logoDataURI = "data:\(type);base64," + data.base64EncodedString()
+            case "archive":
+                guard let url = value.scalarText, url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") else {
+                    throw fail("archive must be a postgresql:// URL (leave it out for the archive in this folder)")
+                }
+                settings.archive = url
             default:
-                throw fail("unknown setting '\(key)'; known: company, logo")
+                throw fail("unknown setting '\(key)'; known: company, logo, archive")
             }
         }
         return settings

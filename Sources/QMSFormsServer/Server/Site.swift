@@ -13,14 +13,20 @@ public struct Site: Sendable {
     let drafts: any DraftStore
     let printer: SharedPrinter
 
-    /// Opens the controlled workspace `workspace`; a folder that is not one is refused.
-    public init(workspace: Workspace, configuration: WebConfiguration) throws {
+    /// Opens the controlled workspace `workspace` in its files; a folder that is not one is refused.
+    public init(workspace: Workspace, configuration: WebConfiguration) async throws {
         guard workspace.isControlled else { throw ChangeControlError.notAWorkspace(workspace.root.path) }
+        try await self.init(workspace: workspace, stores: .files(of: workspace), configuration: configuration)
+    }
+
+    /// Serves `workspace` over `stores`: its files, or an archive shared with other servers (every
+    /// page reads the stores afresh, so what one server writes the others show at once).
+    public init(workspace: Workspace, stores: ArchiveStores, configuration: WebConfiguration) async throws {
         self.workspace = workspace
         self.configuration = configuration
-        archive = try Archive(workspace: workspace)
-        let people = try SQLiteAccountStore(url: workspace.accountsFile)
-        let accounts = Accounts(store: people, audit: FileArchiveStore(directory: workspace.archiveDirectory))
+        archive = try await Archive(workspace: workspace, stores: stores)
+        let people = try stores.people()
+        let accounts = Accounts(store: people, audit: stores.records)
         signIn = SignIn(accounts: accounts, sessions: people)
         signing = SigningCeremony(accounts: accounts, authority: workspace.signingAuthorityDirectory)
         drafts = people

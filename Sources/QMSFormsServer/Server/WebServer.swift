@@ -5,7 +5,7 @@ import QMSForms
 /// `qmsforms serve`: the web application over a controlled workspace.
 ///
 /// ```swift
-/// let site = try Site(workspace: Workspace(root: url), configuration: WebConfiguration(port: 8080))
+/// let site = try await Site(workspace: Workspace(root: url), configuration: WebConfiguration(port: 8080))
 /// try await WebServer(site: site).run { port in print("listening on \(port)") }
 /// ```
 ///

@@ -13,17 +13,7 @@ extension FileArchiveStore {
 
     /// The archive's signing key, made (owner-readable only) on first use.
     func signingKey() throws -> P256.Signing.PrivateKey {
-        if FileManager.default.fileExists(atPath: keyURL.path) {
-            do {
-                let pem = String(decoding: try PlainFile.read(keyURL, below: workspaceRoot, limit: 64 << 10), as: UTF8.self)
-                return try P256.Signing.PrivateKey(pemRepresentation: pem)
-            } catch let error as FileError { throw ArchiveError.file(error) } catch {
-                throw ArchiveError.file(FileError(.read, path: keyURL.path, reason: "not a P-256 private key in PEM", remedy: "restore it from a backup"))
-            }
-        }
-        let key = P256.Signing.PrivateKey()
-        do { try DurableFile.writeSynced(Data(key.pemRepresentation.utf8), to: keyURL, mode: 0o600) } catch { throw ArchiveError.file(error) }
-        return key
+        do { return try HeadKeyFile.key(at: keyURL, below: workspaceRoot) } catch { throw ArchiveError.file(error) }
     }
 
     /// Signs the trail's last entry as the head.
