@@ -28,7 +28,7 @@ public struct Workspace: Sendable {
     /// The record archive's folder.
     public var archiveDirectory: URL { root.appendingPathComponent("archive") }
 
-    /// Whether the folder holds a register (was made by ``create(at:from:by:now:)``).
+    /// Whether the folder holds a register (was made by ``create(at:from:by:now:into:)``).
     public var isControlled: Bool { register.exists }
 
     /// `qms.yaml` at the root, or neutral settings.
